@@ -1,0 +1,53 @@
+# Stancemark. "make run" builds and serves the app; "make test" installs what
+# the tests need (Debian's chromium) and runs every test.
+
+GO      ?= go
+BIN     := bin/stancemark
+WASM    := web/app.wasm
+ADDR    ?= 127.0.0.1:8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run build wasm bin test vet unit e2e deps fmt-check clean
+
+run: build
+	./$(BIN) serve -addr $(ADDR)
+
+build: bin wasm
+
+bin:
+	$(GO) build -trimpath -o $(BIN) ./cmd/stancemark
+
+# app.wasm with precompressed copies that "stancemark serve" sends with
+# Content-Encoding (brotli when Debian's brotli is installed, gzip always).
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./cmd/stancemark
+	gzip -9 -k -f $(WASM)
+	@if command -v brotli >/dev/null; then brotli -q 11 -k -f $(WASM); \
+	else rm -f $(WASM).br; echo "brotli not installed: serving gzip only (apt-get install brotli)"; fi
+	@wc -c $(WASM) $(WASM).gz $$(ls $(WASM).br 2>/dev/null)
+
+test: deps fmt-check vet unit e2e
+
+deps:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/... ./annotations/... ./articles/...
+
+unit:
+	$(GO) test -race -count=1 ./annotations/... ./app/... ./cmd/... ./articles/...
+
+# Real-browser tests: headless chromium driven by chromedp against "stancemark serve".
+e2e:
+	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 10m ./e2e/
+
+clean:
+	rm -rf bin $(WASM) $(WASM).gz $(WASM).br

@@ -1,0 +1,244 @@
+package annotations
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// This file is the strict JSON reader behind ReadExport, Export.UnmarshalJSON,
+// Annotation.UnmarshalJSON and RestoreWorkspace. It walks the JSON value by
+// hand so that every error names its field by its JSON path.
+
+// checkSyntax checks that data is one JSON value and returns an
+// *ImportError with the line and column of the first syntax error.
+func checkSyntax(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &ImportError{Err: ErrEmptyFile}
+	}
+	var raw json.RawMessage
+	err := json.Unmarshal(data, &raw)
+	if err == nil {
+		return nil
+	}
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return &ImportError{Err: because("invalid JSON: "+err.Error(), ErrSyntax)}
+	}
+	pos := int(se.Offset) - 1
+	msg := se.Error()
+	switch {
+	case strings.Contains(msg, "unexpected end of JSON input"):
+		pos = len(data)
+		msg = "the file ends too early; it may be cut off"
+	case strings.Contains(msg, "after top-level value"):
+		msg = "there is more text after the end of the JSON data"
+	case pos <= len(data)-len(bytes.TrimLeft(data, " \t\r\n")):
+		msg = "this file is not JSON; a Stancemark file starts with {"
+	}
+	pos = max(0, min(pos, len(data)))
+	line, col := 1, 1
+	for _, r := range string(data[:pos]) {
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return &ImportError{Line: line, Column: col, Err: because("invalid JSON: "+msg, ErrSyntax)}
+}
+
+// object is a JSON object being read field by field.
+type object struct {
+	path   string
+	fields map[string]json.RawMessage
+}
+
+// kindOf names the kind of a JSON value for a message.
+func kindOf(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "nothing"
+	}
+	switch raw[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case '"':
+		return "text"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func typeErr(path, want string, raw json.RawMessage) error {
+	return fieldErrf(path, ErrBadValue, "expected %s, found %s", want, kindOf(raw))
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+// decodeObject reads raw as a JSON object.
+func decodeObject(raw json.RawMessage, path string) (*object, error) {
+	if kindOf(raw) != "an object" {
+		return nil, typeErr(path, "an object", raw)
+	}
+	o := &object{path: path}
+	if err := json.Unmarshal(raw, &o.fields); err != nil {
+		return nil, fieldErr(path, because("invalid JSON: "+err.Error(), ErrSyntax))
+	}
+	return o, nil
+}
+
+// only returns an error naming the first field (in sorted order) that is not
+// in allowed. what names the object in the message ("a highlight").
+func (o *object) only(what string, allowed ...string) error {
+	var unknown []string
+	for k := range o.fields {
+		if !slices.Contains(allowed, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	return fieldErrf(join(o.path, unknown[0]), ErrUnknownField,
+		"unknown field (%s has %s)", what, strings.Join(allowed, ", "))
+}
+
+// field returns the raw value of name; a missing required field is an error.
+func (o *object) field(name string, required bool) (json.RawMessage, bool, error) {
+	raw, ok := o.fields[name]
+	if !ok && required {
+		return nil, false, fieldErrf(join(o.path, name), ErrMissingField, "missing")
+	}
+	return raw, ok, nil
+}
+
+func (o *object) str(name string, required bool, dst *string) error {
+	raw, ok, err := o.field(name, required)
+	if !ok {
+		return err
+	}
+	if kindOf(raw) != "text" {
+		return typeErr(join(o.path, name), "text", raw)
+	}
+	return json.Unmarshal(raw, dst)
+}
+
+func (o *object) int(name string, required bool, dst *int) error {
+	raw, ok, err := o.field(name, required)
+	if !ok {
+		return err
+	}
+	if kindOf(raw) != "a number" {
+		return typeErr(join(o.path, name), "a whole number", raw)
+	}
+	var n int
+	if err := json.Unmarshal(raw, &n); err != nil || n < 0 {
+		return fieldErrf(join(o.path, name), ErrBadValue, "expected a whole number of 0 or more, found %s", bytes.TrimSpace(raw))
+	}
+	*dst = n
+	return nil
+}
+
+func (o *object) time(name string, required bool, dst *time.Time) error {
+	var s string
+	if err := o.str(name, required, &s); err != nil {
+		return err
+	}
+	if _, ok := o.fields[name]; !ok {
+		return nil
+	}
+	t, err := parseTime(s)
+	if err != nil {
+		return fieldErr(join(o.path, name), err)
+	}
+	*dst = t
+	return nil
+}
+
+func (o *object) list(name string, required bool) ([]json.RawMessage, error) {
+	raw, ok, err := o.field(name, required)
+	if !ok {
+		return nil, err
+	}
+	if kindOf(raw) != "a list" {
+		return nil, typeErr(join(o.path, name), "a list", raw)
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, fieldErr(join(o.path, name), because("invalid JSON: "+err.Error(), ErrSyntax))
+	}
+	return items, nil
+}
+
+func (o *object) object(name string, required bool) (*object, error) {
+	raw, ok, err := o.field(name, required)
+	if !ok {
+		return nil, err
+	}
+	return decodeObject(raw, join(o.path, name))
+}
+
+// timeLayout is how times are written: UTC, exactly millisecond precision.
+const timeLayout = "2006-01-02T15:04:05.000Z"
+
+// formatTime formats t as UTC RFC 3339 with milliseconds.
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+// parseTime parses any RFC 3339 time, returned in UTC and truncated to
+// milliseconds.
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, becausef(ErrBadTime, "%q is not an RFC 3339 time", s)
+	}
+	t = t.UTC().Truncate(time.Millisecond)
+	if t.Year() < 1 || t.Year() > 9999 {
+		return time.Time{}, becausef(ErrBadTime, "%q is outside the years 1 to 9999", s)
+	}
+	return t, nil
+}
+
+// checkFormat checks a "format" value against want ("stancemark/v1").
+func checkFormat(got, want string) error {
+	family := want[:strings.LastIndex(want, "/v")+2]
+	switch {
+	case got == want:
+		return nil
+	case got == "":
+		return fieldErr("format", because("missing; this is not a Stancemark "+formatNoun(want), ErrMissingField, ErrFormat))
+	case strings.HasPrefix(got, family):
+		return fieldErr("format", because(fmt.Sprintf("%q is not supported; this version of Stancemark reads %s (was the file made by a newer Stancemark?)", got, want), ErrUnsupportedVersion))
+	case strings.HasPrefix(got, "stancemark"):
+		return fieldErr("format", because(fmt.Sprintf("this is a %q file, not a Stancemark %s (%s)", got, formatNoun(want), want), ErrFormat))
+	}
+	return fieldErr("format", because(fmt.Sprintf("%q: this is not a Stancemark %s", got, formatNoun(want)), ErrFormat))
+}
+
+func formatNoun(format string) string {
+	if format == StateFormatV1 {
+		return "saved state"
+	}
+	return "export"
+}
+
+// validUTF8 reports whether s is valid UTF-8; JSON text always is.
+func validUTF8(s string) bool { return utf8.ValidString(s) }

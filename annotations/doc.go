@@ -1,0 +1,114 @@
+// Package annotations is the domain of Stancemark: documents split into
+// sentences, label schemes, highlights with undo, and the files they are
+// saved in. It is pure Go (no syscall/js, no UI) and builds for wasm and
+// native.
+//
+// # Documents
+//
+// A plain-text file becomes a Document with ParsePlainText: the first
+// non-blank line is the title, the rest is the body. The body is made
+// canonical (CanonicalText): line endings become \n; a line that is empty
+// or only whitespace (non-breaking spaces U+00A0, U+2007, U+202F and the
+// BOM U+FEFF count as whitespace) is blank; blank lines separate paragraphs,
+// and a body with no blank line has one paragraph per line; the lines of a
+// paragraph are trimmed and joined by one space; paragraphs are joined by
+// "\n\n". For example
+//
+//	Title\r\n\r\nOne line.\r\nSame paragraph.\r\n \r\nNext.
+//
+// has the title "Title" and the text "One line. Same paragraph.\n\nNext.".
+// The Document ID is "sha256:" and the hex SHA-256 of the text.
+//
+// Every offset (Paragraph, Sentence, ExportSentence) counts Unicode code
+// points into the text, as the W3C TextPositionSelector does, never bytes
+// or UTF-16 units.
+//
+// # Sentences
+//
+// Each paragraph is split by the Punkt tokenizer of
+// github.com/neurosnap/sentences (English); sentences never cross a
+// paragraph, are numbered s1, s2, ... in document order, and exclude the
+// whitespace around them. A few small corrections fix where the tokenizer is
+// wrong, each listed in segment.go and tested:
+//
+//   - no split after an abbreviation that stands before a name or a number
+//     ("Mt. Everest", "Rev. King", "Capt. Hook", "Fig. 3"), nor after
+//     "Yahoo!" ("Yahoo! News");
+//   - no split between a quotation ending in ? or ! and a lowercase
+//     attribution (`"Why?" he asked.`);
+//   - a split after a number ending a sentence, which the tokenizer takes for
+//     a list number ("It began on June 3. | Talks followed."), unless the
+//     number starts the sentence or follows a colon ("1. Iran", "Steps: 1.
+//     Open");
+//   - a split between two quotations (`"Are you sure?" | "Yes."`).
+//
+// # Highlights and the tagging rule
+//
+// A Workspace holds, for each Scheme, highlights (Annotation): one
+// contiguous run of sentences with a label and a note. A sentence is in at
+// most one highlight per scheme. Tagging the run S with label L:
+//
+//  1. if S is exactly an existing highlight, that highlight is relabelled in
+//     place: same ID, note and Created, new Modified; relabelling with the
+//     same label changes nothing and is no undo step;
+//  2. otherwise every highlight overlapping S loses the sentences in S. What
+//     remains of it on each side stays a highlight with its label and note:
+//     the first remaining part keeps its ID and Created; when S splits it in
+//     two, the right part gets a new ID. Highlights entirely inside S
+//     disappear and their non-empty notes are carried into the new
+//     highlight, joined by "\n\n" in document order. Then S becomes one new
+//     highlight with label L.
+//
+// For example, with s1..s5 tagged A (note "n") and s7 tagged B (note "m"):
+//
+//	Tag(s3..s3, C)  ->  A s1..s2 (same id), C s3, A s4..s5 (new id), B s7
+//	Tag(s5..s7, C)  ->  A s1..s4, C s5..s7 with note "m"
+//	Tag(s1..s5, C)  ->  the highlight s1..s5 relabelled C, same id
+//
+// Clear(first, last) removes sentences the same way without adding a
+// highlight. Adjacent highlights are never merged. Every change (tag, clear,
+// note, target, scheme edit, import) is one undo step; a new change clears
+// redo; Undo and Redo make the scheme they touch active; the history keeps
+// MaxHistory steps.
+//
+// # Export format "stancemark/v1"
+//
+// WriteExport writes, and ReadExport reads, JSON indented by two spaces:
+//
+//	{
+//	  "format": "stancemark/v1",
+//	  "exported": "2024-05-01T10:00:00.000Z",
+//	  "annotator": {"name": "Ada"},
+//	  "document": {
+//	    "id": "sha256:…", "title": "…", "text": "One. Two.",
+//	    "sentences": [{"id": "s1", "paragraph": 0, "start": 0, "end": 4},
+//	                  {"id": "s2", "paragraph": 0, "start": 5, "end": 9}]
+//	  },
+//	  "scheme": {"id": "default", "name": "Default", "target": "…",
+//	             "labels": [{"id": "supports", "name": "Supports", "key": "1", "color": "#009e73"}]},
+//	  "annotations": [{"id": "a0123456789ab", "sentences": ["s1", "s2"], "label": "supports",
+//	                   "note": "", "created": "…", "modified": "…"}]
+//	}
+//
+// "assignment" (a string) may follow "exported"; a label may have a
+// "description"; "target", "note" and "annotator" may be left out. Times are
+// written in UTC with exactly millisecond precision and read in any RFC 3339
+// form. Reading is strict: an unknown field, a missing field, a wrong type or
+// anything Export.Validate rejects is an *ImportError naming the field by
+// its JSON path, such as
+//
+//	annotations[2].label: unknown label "agree" (the scheme has supports, opposes, neutral, unrelated)
+//	line 3, column 7: invalid JSON: invalid character '}' looking for beginning of object key string
+//
+// Writing what was read gives the same bytes.
+//
+// # Saved state "stancemark-state/v1"
+//
+// MarshalState saves a whole workspace (no undo history) as compact JSON,
+// the form kept in the browser's localStorage:
+//
+//	{"format":"stancemark-state/v1","document":"sha256:…","active":"default","annotator":"Ada",
+//	 "schemes":[{"scheme":{"id":"default",…},"annotations":[…]}, …]}
+//
+// RestoreWorkspace reads it back with the same checks as an import.
+package annotations

@@ -1,0 +1,114 @@
+package annotations
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ImportError reports why an export file or a saved state could not be
+// read, and where. Its Err wraps one or more of the sentinel errors below, so
+// callers can test it with errors.Is:
+//
+//	var ie *ImportError
+//	if errors.As(err, &ie) && errors.Is(err, ErrUnknownLabel) { ... }
+type ImportError struct {
+	Field  string // JSON path such as "annotations[2].label" ("" for the whole file)
+	Line   int    // 1-based line of a JSON syntax error; 0 otherwise
+	Column int    // 1-based column (in characters) of a JSON syntax error; 0 otherwise
+	Err    error
+}
+
+// Error returns a message for an end user, such as
+// `annotations[2].label: unknown label "agree" (the scheme has supports,
+// opposes, neutral, unrelated)` or `line 3, column 7: invalid JSON: ...`.
+func (e *ImportError) Error() string {
+	msg := "invalid file"
+	if e.Err != nil {
+		msg = e.Err.Error()
+	}
+	switch {
+	case e.Line > 0:
+		return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, msg)
+	case e.Field != "":
+		return e.Field + ": " + msg
+	}
+	return msg
+}
+
+// Unwrap returns the underlying error.
+func (e *ImportError) Unwrap() error { return e.Err }
+
+// The sentinel errors. Import and validation errors are *ImportError values
+// whose Err wraps one of these; Workspace methods return them wrapped too.
+var (
+	ErrSyntax             = errors.New("invalid JSON")
+	ErrTooLarge           = errors.New("the file is too large")
+	ErrEmptyFile          = errors.New("the file is empty")
+	ErrFormat             = errors.New("this is not a Stancemark export")
+	ErrUnsupportedVersion = errors.New("unsupported format version")
+	ErrMissingField       = errors.New("missing")
+	ErrUnknownField       = errors.New("unknown field")
+	ErrUnknownLabel       = errors.New("unknown label")
+	ErrUnknownSentence    = errors.New("unknown sentence")
+	ErrOverlap            = errors.New("a sentence is in two highlights")
+	ErrNotContiguous      = errors.New("the sentences are not one run in document order")
+	ErrDuplicateID        = errors.New("duplicate id")
+	ErrOtherDocument      = errors.New("the file is for another document")
+	ErrHashMismatch       = errors.New("the document id does not match its text")
+	ErrBadTime            = errors.New("not an RFC 3339 time")
+	ErrBadOffset          = errors.New("bad offset")
+	ErrRange              = errors.New("out of range")
+	ErrEmptyDocument      = errors.New("the document has no sentences")
+	ErrBadValue           = errors.New("invalid value")
+	ErrUnknownScheme      = errors.New("unknown scheme")
+	ErrUnknownAnnotation  = errors.New("unknown highlight")
+	ErrLabelInUse         = errors.New("label in use")
+)
+
+// reason is an error with a message for the user that wraps sentinels.
+type reason struct {
+	msg  string
+	errs []error
+}
+
+func (r *reason) Error() string   { return r.msg }
+func (r *reason) Unwrap() []error { return r.errs }
+
+// because returns an error with message msg wrapping the sentinels.
+func because(msg string, sentinels ...error) error {
+	return &reason{msg: msg, errs: sentinels}
+}
+
+// becausef is because with a format.
+func becausef(sentinel error, format string, args ...any) error {
+	return &reason{msg: fmt.Sprintf(format, args...), errs: []error{sentinel}}
+}
+
+// fieldErr returns an *ImportError for field.
+func fieldErr(field string, err error) *ImportError {
+	return &ImportError{Field: field, Err: err}
+}
+
+// fieldErrf returns an *ImportError for field wrapping sentinel.
+func fieldErrf(field string, sentinel error, format string, args ...any) *ImportError {
+	return &ImportError{Field: field, Err: becausef(sentinel, format, args...)}
+}
+
+// prefixed returns err with prefix added to its field path: "scheme" and
+// "labels[0].key" give "scheme.labels[0].key".
+func prefixed(prefix string, err error) error {
+	var ie *ImportError
+	if !errors.As(err, &ie) {
+		return fieldErr(prefix, err)
+	}
+	c := *ie
+	switch {
+	case c.Field == "":
+		c.Field = prefix
+	case c.Field[0] == '[':
+		c.Field = prefix + c.Field
+	default:
+		c.Field = prefix + "." + c.Field
+	}
+	return &c
+}

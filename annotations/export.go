@@ -1,0 +1,287 @@
+package annotations
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+)
+
+// FormatV1 is the "format" of a native export.
+const FormatV1 = "stancemark/v1"
+
+// MaxImportBytes is the size of the largest file ReadExport reads.
+const MaxImportBytes = 20 << 20
+
+// Export is a native export ("stancemark/v1"): one annotator's highlights
+// on one document under one scheme. See the package documentation for the
+// format.
+type Export struct {
+	Format      string          `json:"format"`
+	Exported    time.Time       `json:"exported"`
+	Assignment  string          `json:"assignment,omitempty"`
+	Annotator   ExportAnnotator `json:"annotator"`
+	Document    ExportDocument  `json:"document"`
+	Scheme      Scheme          `json:"scheme"`
+	Annotations []Annotation    `json:"annotations"`
+}
+
+// ExportAnnotator names who made the annotations of an Export.
+type ExportAnnotator struct {
+	Name string `json:"name"`
+}
+
+// ExportDocument is the document of an Export, with its sentences' offsets.
+type ExportDocument struct {
+	ID        string           `json:"id"`
+	Title     string           `json:"title"`
+	Text      string           `json:"text"`
+	Sentences []ExportSentence `json:"sentences"`
+}
+
+// ExportSentence is one sentence of an ExportDocument.
+type ExportSentence struct {
+	ID        string `json:"id"`
+	Paragraph int    `json:"paragraph"`
+	Start     int    `json:"start"` // Unicode code points into ExportDocument.Text, inclusive
+	End       int    `json:"end"`   // Unicode code points into ExportDocument.Text, exclusive
+}
+
+// exportWire is the JSON form of an Export.
+type exportWire struct {
+	Format      string           `json:"format"`
+	Exported    string           `json:"exported"`
+	Assignment  string           `json:"assignment,omitempty"`
+	Annotator   ExportAnnotator  `json:"annotator"`
+	Document    ExportDocument   `json:"document"`
+	Scheme      Scheme           `json:"scheme"`
+	Annotations []annotationWire `json:"annotations"`
+}
+
+// exportFields are the top-level fields of an export.
+var exportFields = []string{"format", "exported", "assignment", "annotator", "document", "scheme", "annotations"}
+
+// MarshalJSON writes e with times in UTC and millisecond precision and
+// empty lists as [] (never null).
+func (e *Export) MarshalJSON() ([]byte, error) {
+	w := exportWire{
+		Format: e.Format, Exported: formatTime(e.Exported), Assignment: e.Assignment,
+		Annotator: e.Annotator, Document: e.Document, Scheme: e.Scheme,
+		Annotations: wireAnnotations(e.Annotations),
+	}
+	if w.Document.Sentences == nil {
+		w.Document.Sentences = []ExportSentence{}
+	}
+	if w.Scheme.Labels == nil {
+		w.Scheme.Labels = []Label{}
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads e strictly (unknown fields, missing fields, wrong
+// types and bad times are *ImportError values naming the field). It does not
+// Validate e; ReadExport does.
+func (e *Export) UnmarshalJSON(data []byte) error {
+	got, err := decodeExport(data)
+	if err != nil {
+		return err
+	}
+	*e = *got
+	return nil
+}
+
+// ReadExport reads a native export from r: at most MaxImportBytes, with or
+// without a leading UTF-8 byte order mark, as strict JSON, then validates it
+// (see Export.Validate). Every error is an *ImportError.
+func ReadExport(r io.Reader) (*Export, error) {
+	data, err := readLimited(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSyntax(data); err != nil {
+		return nil, err
+	}
+	e, err := decodeExport(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.Validate(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// readLimited reads r up to MaxImportBytes and drops a leading BOM.
+func readLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	if err != nil {
+		return nil, &ImportError{Err: fmt.Errorf("reading the file failed: %w", err)}
+	}
+	if len(data) > MaxImportBytes {
+		return nil, &ImportError{Err: because(fmt.Sprintf("the file is larger than %d MB", MaxImportBytes>>20), ErrTooLarge)}
+	}
+	return bytes.TrimPrefix(data, []byte("\uFEFF")), nil
+}
+
+// decodeExport reads the fields of an export strictly. data is valid JSON.
+func decodeExport(data []byte) (*Export, error) {
+	raw := json.RawMessage(data)
+	if kindOf(raw) != "an object" {
+		return nil, &ImportError{Err: because(fmt.Sprintf("this is not a Stancemark export (the file holds %s, not an object)", kindOf(raw)), ErrFormat)}
+	}
+	o, err := decodeObject(raw, "")
+	if err != nil {
+		return nil, err
+	}
+	e := &Export{}
+	if err := o.str("format", false, &e.Format); err != nil {
+		return nil, err
+	}
+	if err := checkFormat(e.Format, FormatV1); err != nil {
+		return nil, err
+	}
+	if err := o.only("an export", exportFields...); err != nil {
+		return nil, err
+	}
+	if err := o.time("exported", true, &e.Exported); err != nil {
+		return nil, err
+	}
+	if err := o.str("assignment", false, &e.Assignment); err != nil {
+		return nil, err
+	}
+	if ao, err := o.object("annotator", false); err != nil {
+		return nil, err
+	} else if ao != nil {
+		if err := ao.only("annotator", "name"); err != nil {
+			return nil, err
+		}
+		if err := ao.str("name", false, &e.Annotator.Name); err != nil {
+			return nil, err
+		}
+	}
+	do, err := o.object("document", true)
+	if err != nil {
+		return nil, err
+	}
+	if e.Document, err = decodeExportDocument(do); err != nil {
+		return nil, err
+	}
+	so, err := o.object("scheme", true)
+	if err != nil {
+		return nil, err
+	}
+	if e.Scheme, err = decodeScheme(so); err != nil {
+		return nil, err
+	}
+	items, err := o.list("annotations", true)
+	if err != nil {
+		return nil, err
+	}
+	if e.Annotations, err = decodeAnnotations(items, "annotations"); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func decodeExportDocument(o *object) (ExportDocument, error) {
+	var d ExportDocument
+	if err := o.only("the document", "id", "title", "text", "sentences"); err != nil {
+		return d, err
+	}
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"id", &d.ID}, {"title", &d.Title}, {"text", &d.Text}} {
+		if err := o.str(f.name, true, f.dst); err != nil {
+			return d, err
+		}
+	}
+	items, err := o.list("sentences", true)
+	if err != nil {
+		return d, err
+	}
+	d.Sentences = make([]ExportSentence, len(items))
+	for i, item := range items {
+		so, err := decodeObject(item, index(join(o.path, "sentences"), i))
+		if err != nil {
+			return d, err
+		}
+		s := &d.Sentences[i]
+		if err := so.only("a sentence", "id", "paragraph", "start", "end"); err != nil {
+			return d, err
+		}
+		if err := so.str("id", true, &s.ID); err != nil {
+			return d, err
+		}
+		for _, f := range []struct {
+			name string
+			dst  *int
+		}{{"paragraph", &s.Paragraph}, {"start", &s.Start}, {"end", &s.End}} {
+			if err := so.int(f.name, true, f.dst); err != nil {
+				return d, err
+			}
+		}
+	}
+	return d, nil
+}
+
+// WriteExport writes e as JSON indented by two spaces with a trailing
+// newline. Times are UTC with exactly millisecond precision
+// ("2006-01-02T15:04:05.000Z") and empty lists are written as []. It does
+// not validate e.
+func WriteExport(w io.Writer, e *Export) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(e); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// ExportDocument returns d as it appears in an export.
+func (d *Document) ExportDocument() ExportDocument {
+	ss := make([]ExportSentence, len(d.Sentences))
+	for i, s := range d.Sentences {
+		ss[i] = ExportSentence{ID: s.ID, Paragraph: s.Paragraph, Start: s.Start, End: s.End}
+	}
+	return ExportDocument{ID: d.ID, Title: d.Title, Text: d.Text, Sentences: ss}
+}
+
+// Doc rebuilds the Document of e from its title and text with NewDocument
+// and checks that it has e's id and sentences; when this version of
+// Stancemark splits the text differently, the error names document.sentences.
+func (e *Export) Doc() (*Document, error) {
+	d, err := NewDocument(e.Document.Title, e.Document.Text)
+	if err != nil {
+		return nil, fieldErr("document.text", err)
+	}
+	if d.ID != e.Document.ID {
+		if d.Text != e.Document.Text {
+			return nil, fieldErrf("document.text", ErrBadValue, "is not in Stancemark's canonical form (paragraphs separated by one blank line)")
+		}
+		return nil, fieldErrf("document.id", ErrHashMismatch, "%q does not match the document text", e.Document.ID)
+	}
+	if err := sameSentences(d, e.Document.Sentences); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// sameSentences checks that ss are the sentences of d.
+func sameSentences(d *Document, ss []ExportSentence) error {
+	for i, s := range d.Sentences {
+		if i >= len(ss) || ss[i] != (ExportSentence{ID: s.ID, Paragraph: s.Paragraph, Start: s.Start, End: s.End}) {
+			return fieldErrf("document.sentences", ErrBadOffset,
+				"do not match the text as this version of Stancemark splits it (the first difference is at %s)", s.ID)
+		}
+	}
+	if len(ss) > len(d.Sentences) {
+		return fieldErrf("document.sentences", ErrBadOffset,
+			"do not match the text as this version of Stancemark splits it (the file has %d sentences, not %d)", len(ss), len(d.Sentences))
+	}
+	return nil
+}

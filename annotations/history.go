@@ -1,0 +1,139 @@
+package annotations
+
+import (
+	"slices"
+	"sort"
+)
+
+// change is one undo step: the highlights one scheme lost and gained and,
+// when the scheme itself changed, its value before and after (nil when it
+// did not exist). It is compact: it never holds a whole-state snapshot
+// beyond what the change replaced.
+type change struct {
+	scheme        string // id of the scheme whose highlights changed
+	removed       []Annotation
+	added         []Annotation
+	schemeChanged bool
+	before, after *Scheme
+	activeBefore  string
+	activeAfter   string
+}
+
+// Undo reverts the last change and makes the scheme it touched active. It
+// reports whether there was a change to undo.
+func (w *Workspace) Undo() bool {
+	if len(w.undo) == 0 {
+		return false
+	}
+	c := w.undo[len(w.undo)-1]
+	w.undo = w.undo[:len(w.undo)-1]
+	w.apply(c, false)
+	w.redo = append(w.redo, c)
+	return true
+}
+
+// Redo applies the last undone change again. It reports whether there was
+// one.
+func (w *Workspace) Redo() bool {
+	if len(w.redo) == 0 {
+		return false
+	}
+	c := w.redo[len(w.redo)-1]
+	w.redo = w.redo[:len(w.redo)-1]
+	w.apply(c, true)
+	w.pushUndo(c)
+	return true
+}
+
+// CanUndo reports whether Undo would change something.
+func (w *Workspace) CanUndo() bool { return len(w.undo) > 0 }
+
+// CanRedo reports whether Redo would change something.
+func (w *Workspace) CanRedo() bool { return len(w.redo) > 0 }
+
+// commit applies a new change, records it for undo and clears redo.
+func (w *Workspace) commit(c *change) {
+	w.apply(c, true)
+	w.redo = nil
+	w.pushUndo(c)
+}
+
+func (w *Workspace) pushUndo(c *change) {
+	w.undo = append(w.undo, c)
+	max := w.MaxHistory
+	if max <= 0 {
+		max = DefaultMaxHistory
+	}
+	if extra := len(w.undo) - max; extra > 0 {
+		n := copy(w.undo, w.undo[extra:])
+		clear(w.undo[n:])
+		w.undo = w.undo[:n]
+	}
+}
+
+// apply applies c forward, or reverts it.
+func (w *Workspace) apply(c *change, forward bool) {
+	removed, added, sch, active := c.removed, c.added, c.after, c.activeAfter
+	if !forward {
+		removed, added, sch, active = c.added, c.removed, c.before, c.activeBefore
+	}
+	if c.schemeChanged {
+		i := w.schemeIndex(c.scheme)
+		switch {
+		case sch == nil && i >= 0:
+			w.schemes = slices.Delete(w.schemes, i, i+1)
+			delete(w.sets, c.scheme)
+		case sch != nil && i >= 0:
+			w.schemes[i] = sch.clone()
+		case sch != nil:
+			w.schemes = append(w.schemes, sch.clone())
+		}
+	}
+	if len(removed) > 0 || len(added) > 0 {
+		if set := w.replace(w.sets[c.scheme], removed, added); len(set) > 0 {
+			w.sets[c.scheme] = set
+		} else {
+			delete(w.sets, c.scheme)
+		}
+	}
+	if w.schemeIndex(active) >= 0 {
+		w.active = active
+	} else if w.schemeIndex(w.active) < 0 && len(w.schemes) > 0 {
+		w.active = w.schemes[0].ID
+	}
+	w.reindex()
+	w.version++
+}
+
+// replace returns set without the highlights removed (by id) and with added
+// inserted in document order. set is not modified.
+func (w *Workspace) replace(set, removed, added []Annotation) []Annotation {
+	gone := make(map[string]bool, len(removed))
+	for _, a := range removed {
+		gone[a.ID] = true
+	}
+	out := make([]Annotation, 0, len(set)-len(removed)+len(added))
+	for _, a := range set {
+		if !gone[a.ID] {
+			out = append(out, a)
+		}
+	}
+	if len(added) > 8 {
+		out = append(out, added...)
+		sort.SliceStable(out, func(i, j int) bool { return w.first(out[i]) < w.first(out[j]) })
+		return out
+	}
+	for _, a := range added {
+		f := w.first(a)
+		p := sort.Search(len(out), func(i int) bool { return w.first(out[i]) > f })
+		out = slices.Insert(out, p, a)
+	}
+	return out
+}
+
+// ResetHistory forgets every undo and redo step, for a workspace that has
+// just been set up (a new document's default target, say) so that set-up is
+// not something the reader can undo.
+func (w *Workspace) ResetHistory() {
+	w.undo, w.redo = nil, nil
+}

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stancemark/articles"
+)
+
+// Annotator is the page: the article with its label palette, note field,
+// highlight list, progress and save status. Its state lives in a session;
+// the sentences' dynamic state is written by the session's painter.
+type Annotator struct {
+	app.Compo
+
+	s       *session
+	failure string // why the article could not be opened
+	keydown app.Func
+}
+
+// OnInit opens the bundled article, on the server (prerender) and in the browser.
+func (a *Annotator) OnInit() {
+	doc, err := bundledDocument()
+	if err != nil {
+		a.failure = "Opening the bundled article failed: " + err.Error()
+		return
+	}
+	a.s = newSession(doc, articles.BundledTarget, newMemoryStore(), &recordingPainter{})
+}
+
+// OnPreRender runs on the server and in native tests: changes re-render.
+func (a *Annotator) OnPreRender(ctx app.Context) {
+	if a.s != nil {
+		a.s.update = func() { ctx.Dispatch(nil) }
+	}
+}
+
+// OnMount connects the session to the browser: saved work, the painter, the
+// keyboard. The article becomes interactive (data-ready) here.
+func (a *Annotator) OnMount(ctx app.Context) {
+	if a.s == nil {
+		return
+	}
+	a.s.store = newBrowserStore()
+	a.s.painter = newPainter()
+	a.s.update = func() { ctx.Dispatch(nil) }
+	a.s.restore()
+	a.s.ready = true
+	a.keydown = listenKeys(ctx, a.s)
+	ctx.Defer(func(app.Context) {
+		a.s.painter.attach()
+		a.s.refresh()
+	})
+}
+
+// OnDismount removes the keyboard listener.
+func (a *Annotator) OnDismount() {
+	unlistenKeys(a.keydown)
+}
+
+// Render lays out the page. It is cheap: the article itself is a child
+// component that re-renders only when the document changes.
+func (a *Annotator) Render() app.UI {
+	if a.s == nil {
+		return app.Main().Body(app.P().Role("alert").Text(a.failure))
+	}
+	s := a.s
+	sc := s.ws.Scheme()
+	hl, hasHL := s.highlight()
+	labelName := ""
+	if l, ok := sc.Label(hl.Label); ok {
+		labelName = l.Name
+	}
+	return app.Div().ID("stancemark").Body(
+		&toolbar{
+			Schemes:   schemeChoices(s.ws.Schemes()),
+			Active:    sc.ID,
+			Annotator: s.annotator,
+			CanUndo:   s.ws.CanUndo(),
+			CanRedo:   s.ws.CanRedo(),
+			Save:      s.save,
+			S:         s,
+		},
+		&messageView{Msg: s.msg},
+		app.Div().Class("layout").Body(
+			app.Main().ID("main").Body(
+				&targetView{Target: sc.Target, SchemeID: sc.ID, S: s},
+				&articleView{Doc: s.doc, Ready: s.ready, S: s},
+			),
+			app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(
+				&palette{Labels: sc.Labels, SchemeName: sc.Name, Disabled: s.sel.empty(), S: s},
+				&noteEditor{AnnotationID: hl.ID, Note: hl.Note, LabelName: labelName, Enabled: hasHL, S: s},
+				&progressView{Tagged: tagged(s), Total: len(s.doc.Sentences), Counts: labelCounts(s)},
+				&sideList{Items: highlightItems(s), S: s},
+			),
+		),
+		&helpDialog{Open: s.help, S: s},
+	)
+}

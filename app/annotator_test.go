@@ -1,0 +1,88 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func TestAnnotatorRendersTheBundledArticle(t *testing.T) {
+	e := app.NewTestEngine()
+	a := &Annotator{}
+	if err := e.Load(a); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	doc, _ := bundledDocument()
+	html := app.HTMLString(a)
+	if !strings.Contains(html, `<article `) || !strings.Contains(html, `id="document"`) || !strings.Contains(html, `data-doc-id="`+doc.ID+`"`) {
+		t.Errorf("no article with the document id in %.300s", html)
+	}
+	if strings.Contains(html, `data-ready`) {
+		t.Error("the server-rendered article claims to be interactive (data-ready)")
+	}
+	if got := strings.Count(html, `role="option"`); got != 23 {
+		t.Errorf("%d sentence elements, want 23", got)
+	}
+	if got := strings.Count(html, `class="para"`); got != 20 {
+		t.Errorf("%d paragraphs, want 20", got)
+	}
+	for _, s := range doc.Sentences {
+		if !strings.Contains(html, `data-sid="`+s.ID+`"`) {
+			t.Errorf("sentence %s is missing", s.ID)
+		}
+	}
+	if !strings.Contains(html, `id="doc-title">Could U.S., Iran Work Together In Iraq? Maybe, Officials Say</h1>`) {
+		t.Error("the headline is not the heading")
+	}
+	if !strings.Contains(html, `value="The United States and Iran could cooperate in Iraq."`) {
+		t.Error("the target claim is not shown")
+	}
+	if strings.Contains(html, `="false"`) {
+		t.Error(`a boolean attribute is rendered as ="false", which browsers read as true`)
+	}
+}
+
+func TestAnnotatorPaletteFollowsTheScheme(t *testing.T) {
+	e := app.NewTestEngine()
+	a := &Annotator{}
+	if err := e.Load(a); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	a.s.selectScheme("semeval2016")
+	e.ConsumeAll()
+	html := app.HTMLString(a)
+	for _, id := range []string{"favor", "against", "none"} {
+		if !strings.Contains(html, `data-label-id="`+id+`"`) {
+			t.Errorf("the SemEval palette lacks %s", id)
+		}
+	}
+	if strings.Contains(html, `data-label-id="supports"`) {
+		t.Error("the default labels are still in the palette")
+	}
+}
+
+func TestAnnotatorSideListAndProgress(t *testing.T) {
+	e := app.NewTestEngine()
+	a := &Annotator{}
+	if err := e.Load(a); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	a.s.selectRun(5, 6)
+	a.s.run(cmdTag, false, "2")
+	a.s.clickSentence(0, false)
+	a.s.run(cmdTag, false, "1")
+	e.ConsumeAll()
+	html := app.HTMLString(a)
+	if !strings.Contains(html, "3 of 23 sentences tagged") {
+		t.Errorf("progress missing in %s", html)
+	}
+	first := strings.Index(html, `class="hl-label">Supports`)
+	second := strings.Index(html, `class="hl-label">Opposes`)
+	if first < 0 || second < 0 || first > second {
+		t.Errorf("side list not in document order (Supports at %d, Opposes at %d)", first, second)
+	}
+}

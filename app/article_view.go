@@ -1,0 +1,87 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stancemark/annotations"
+)
+
+// articleView renders the document's structure and text: the headline, one
+// paragraph per paragraph and one option element per sentence. Its props
+// change only when the document does (or once, when it becomes ready), so
+// go-app leaves it alone on a tag; the painter writes each sentence's state.
+type articleView struct {
+	app.Compo
+
+	Doc   *annotations.Document
+	Ready bool
+	S     *session
+}
+
+func (v *articleView) Render() app.UI {
+	d := v.Doc
+	paras := make([][]app.UI, len(d.Paragraphs))
+	for _, s := range d.Sentences {
+		p := paras[s.Paragraph]
+		if len(p) > 0 {
+			p = append(p, app.Text(" "))
+		}
+		paras[s.Paragraph] = append(p, app.Span().
+			ID("sent-"+s.ID).Class("sentence").Role("option").DataSet("sid", s.ID).Text(s.Text))
+	}
+	body := make([]app.UI, len(paras))
+	for i, p := range paras {
+		body[i] = app.P().Class("para").Role("presentation").DataSet("paragraph", i).Body(p...)
+	}
+	article := app.Article().ID("document").DataSet("doc-id", d.ID)
+	if v.Ready {
+		article = article.DataSet("ready", "true")
+	}
+	return article.Body(
+		app.H1().ID("doc-title").Text(d.Title),
+		app.Div().ID("sentences").Role("listbox").Aria("multiselectable", "true").
+			Aria("labelledby", "doc-title").TabIndex(0).
+			OnClick(v.onClick).Body(body...),
+	)
+}
+
+// onClick is the one delegated handler for every sentence: a click selects,
+// shift+click extends, and a mouse text selection snaps to the whole
+// sentences it touches.
+func (v *articleView) onClick(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate() // the session re-renders what depends on the selection
+	if !v.Ready {
+		return
+	}
+	shift := e.Get("shiftKey").Bool()
+	sel := app.Window().Call("getSelection")
+	if sel.Truthy() && !sel.Get("isCollapsed").Bool() {
+		a, b := v.sentenceAt(sel.Get("anchorNode")), v.sentenceAt(sel.Get("focusNode"))
+		sel.Call("removeAllRanges")
+		if !shift && a >= 0 && b >= 0 && a != b {
+			v.S.selectRun(a, b)
+			return
+		}
+	}
+	if i := v.sentenceAt(e.Get("target")); i >= 0 {
+		v.S.clickSentence(i, shift)
+	}
+}
+
+// sentenceAt is the index of the sentence element holding node, or -1.
+func (v *articleView) sentenceAt(node app.Value) int {
+	if !node.Truthy() {
+		return -1
+	}
+	if node.Get("nodeType").Int() != 1 { // a text node
+		node = node.Get("parentElement")
+		if !node.Truthy() {
+			return -1
+		}
+	}
+	el := node.Call("closest", "[data-sid]")
+	if !el.Truthy() {
+		return -1
+	}
+	return v.Doc.SentenceIndex(el.Get("dataset").Get("sid").String())
+}

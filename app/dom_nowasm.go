@@ -1,0 +1,18 @@
+//go:build !wasm
+
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// Outside the browser there is no DOM: these are inert, so the package
+// builds, vets and tests on the host.
+
+func focus(id string) {}
+
+func listenKeys(ctx app.Context, s *session) app.Func { return nil }
+
+func unlistenKeys(f app.Func) {}
+
+func download(name, mime string, data []byte) {}
+
+func readFirstFile(input app.Value, limit int64, done func(name string, data []byte, err error)) {}

@@ -1,0 +1,74 @@
+package app
+
+import "strings"
+
+// command is what a key press asks the annotator to do.
+type command int
+
+const (
+	cmdNone command = iota
+	cmdNext
+	cmdPrev
+	cmdFirst
+	cmdLast
+	cmdTag   // tag the selection with the label whose key was pressed
+	cmdClear // remove the labels of the selection
+	cmdNote  // move focus to the note field
+	cmdUndo
+	cmdRedo
+	cmdExport
+	cmdHelp
+	cmdEscape
+)
+
+// keyPress is a keydown event as the browser reports it.
+type keyPress struct {
+	Key                    string // KeyboardEvent.key
+	Shift, Ctrl, Alt, Meta bool
+}
+
+// commandFor maps a key press to a command. extend reports that a movement
+// keeps the anchor (shift held). Keys with Alt, and Ctrl/Meta combinations
+// other than undo and redo, are left to the browser.
+func commandFor(k keyPress) (cmd command, extend bool) {
+	if k.Alt {
+		return cmdNone, false
+	}
+	if k.Ctrl || k.Meta {
+		switch strings.ToLower(k.Key) {
+		case "z":
+			if k.Shift {
+				return cmdRedo, false
+			}
+			return cmdUndo, false
+		case "y":
+			return cmdRedo, false
+		}
+		return cmdNone, false
+	}
+	switch k.Key {
+	case "j", "J", "ArrowDown", "ArrowRight":
+		return cmdNext, k.Shift
+	case "k", "K", "ArrowUp", "ArrowLeft":
+		return cmdPrev, k.Shift
+	case "Home":
+		return cmdFirst, k.Shift
+	case "End":
+		return cmdLast, k.Shift
+	case "1", "2", "3", "4", "5", "6", "7", "8", "9":
+		return cmdTag, false
+	case "0", "Backspace", "Delete":
+		return cmdClear, false
+	case "n", "N":
+		return cmdNote, false
+	case "u", "U":
+		return cmdUndo, false
+	case "e", "E":
+		return cmdExport, false
+	case "?":
+		return cmdHelp, false
+	case "Escape":
+		return cmdEscape, false
+	}
+	return cmdNone, false
+}

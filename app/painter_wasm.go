@@ -1,0 +1,76 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// domPainter paints cells straight into the sentence elements from inside
+// the event handler, so a tag is in the DOM before the event returns.
+type domPainter struct {
+	cache    paintCache
+	listbox  app.Value
+	elements []app.Value
+}
+
+func newPainter() painter { return &domPainter{} }
+
+func (p *domPainter) attach() {
+	p.cache.reset()
+	doc := app.Window().Get("document")
+	p.listbox = doc.Call("getElementById", "sentences")
+	p.elements = p.elements[:0]
+	if !p.listbox.Truthy() {
+		return
+	}
+	list := p.listbox.Call("querySelectorAll", "[data-sid]")
+	for i, n := 0, list.Length(); i < n; i++ {
+		p.elements = append(p.elements, list.Index(i))
+	}
+}
+
+func (p *domPainter) paint(cells []cell) {
+	if len(p.elements) != len(cells) {
+		p.attach()
+		if len(p.elements) != len(cells) {
+			return // the article is not mounted yet; attach runs again once it is
+		}
+	}
+	p.cache.update(cells, func(i int, old *cell, c cell) {
+		el := p.elements[i]
+		if old == nil || old.Label != c.Label {
+			setOrRemove(el, "data-label", c.Label)
+		}
+		if old == nil || old.Name != c.Name {
+			setOrRemove(el, "data-label-name", c.Name)
+		}
+		if old == nil || old.Color != c.Color {
+			if c.Color == "" {
+				el.Get("style").Call("removeProperty", "--label-color")
+			} else {
+				el.Get("style").Call("setProperty", "--label-color", c.Color)
+			}
+		}
+		if old == nil || old.Selected != c.Selected {
+			el.Call("setAttribute", "aria-selected", strconv.FormatBool(c.Selected))
+		}
+		if old == nil || old.Focus != c.Focus {
+			if c.Focus {
+				el.Call("setAttribute", "data-focus", "true")
+				p.listbox.Call("setAttribute", "aria-activedescendant", el.Get("id").String())
+				el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+			} else {
+				el.Call("removeAttribute", "data-focus")
+			}
+		}
+	})
+}
+
+func setOrRemove(el app.Value, name, value string) {
+	if value == "" {
+		el.Call("removeAttribute", name)
+		return
+	}
+	el.Call("setAttribute", name, value)
+}

@@ -1,0 +1,45 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stancemark/annotations"
+)
+
+// palette shows the labels of the active set with their keys; a click tags
+// the selection.
+type palette struct {
+	app.Compo
+
+	Labels     []annotations.Label
+	SchemeName string
+	Disabled   bool
+	S          *session
+}
+
+func (p *palette) Render() app.UI {
+	return app.Section().ID("palette").Aria("label", "Stance labels").Body(
+		app.H2().Text("Stance ("+p.SchemeName+")"),
+		app.Div().Class("labels").Body(
+			app.Range(p.Labels).Slice(func(i int) app.UI {
+				l := p.Labels[i]
+				return app.Button().Class("label-btn").DataSet("label-id", l.ID).
+					Style("--label-color", l.Color).Title(l.Description).
+					OnClick(p.onTag, app.EventScope(l.ID)).Body(
+					app.Kbd().Text(l.Key),
+					app.Span().Class("label-name").Text(l.Name),
+				)
+			}),
+			app.Button().ID("clear-label").Class("label-btn").OnClick(p.onClear).Body(
+				app.Kbd().Text("0"),
+				app.Span().Class("label-name").Text("Clear"),
+			),
+		),
+	)
+}
+
+func (p *palette) onTag(ctx app.Context, e app.Event) {
+	p.S.tag(ctx.JSSrc().Get("dataset").Get("labelId").String())
+}
+
+func (p *palette) onClear(ctx app.Context, e app.Event) { p.S.clear() }

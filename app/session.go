@@ -1,0 +1,377 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"stancemark/annotations"
+)
+
+// session is the annotator's state and every command a reader can give,
+// in plain Go: components and the keyboard call its methods, it changes the
+// workspace, repaints the sentences at once and saves. Outside the browser
+// it runs with a memory store and a recording painter, which is how its
+// behaviour is tested.
+type session struct {
+	doc     *annotations.Document
+	ws      *annotations.Workspace
+	sel     selection
+	store   store
+	painter painter
+	now     func() time.Time
+
+	save      saveStatus
+	msg       message
+	help      bool
+	ready     bool
+	noSave    bool   // saved work could not be read nor backed up: never overwrite it
+	ver       uint64 // bumps whenever anything the components show changes
+	update    func() // asks go-app to re-render the components (set by the root)
+	annotator string
+}
+
+// saveState says whether the work on screen is safely stored.
+type saveState int
+
+const (
+	saveClean  saveState = iota // nothing changed yet
+	saveOK                      // every change is in localStorage
+	saveFailed                  // the last change is only in memory
+)
+
+// saveStatus is the always-visible line about saving.
+type saveStatus struct {
+	State saveState
+	Text  string
+}
+
+// message is a notice for the reader: an error that names what went wrong,
+// or the result of an import.
+type message struct {
+	Kind string // "error" or "info"; "" when there is none
+	Text string
+}
+
+// newSession opens doc with the given target claim for every label set.
+func newSession(doc *annotations.Document, target string, st store, p painter) *session {
+	s := &session{doc: doc, sel: noSelection, store: st, painter: p, now: time.Now}
+	s.ws = newWorkspace(doc, target)
+	s.save = saveStatus{saveClean, "Saved"}
+	return s
+}
+
+// newWorkspace is a fresh workspace whose label sets all carry target.
+func newWorkspace(doc *annotations.Document, target string) *annotations.Workspace {
+	ws := annotations.NewWorkspace(doc)
+	if target != "" {
+		for _, sc := range ws.Schemes() {
+			sc.Target = target
+			_ = ws.SetScheme(sc) // presets are valid
+		}
+		ws.ResetHistory()
+	}
+	return ws
+}
+
+// restore loads the saved work of the document and the annotator's name.
+// Saved work that cannot be read is copied to a backup key and the reader is
+// told; if even that fails, nothing is saved over it.
+func (s *session) restore() {
+	if name, ok, _ := s.store.get(keyAnnotator); ok {
+		s.annotator = name
+	}
+	s.ws.Annotator = s.annotator
+	data, ok, err := s.store.get(workKey(s.doc.ID))
+	if err != nil {
+		s.noSave = true
+		s.setError("Reading your saved work failed (%v). Nothing will be saved over it in this tab; export your work to keep it.", err)
+		return
+	}
+	if !ok {
+		return
+	}
+	ws, err := annotations.RestoreWorkspace(s.doc, []byte(data))
+	if err != nil {
+		key := backupKey(s.doc.ID, s.now())
+		if berr := s.store.set(key, data); berr != nil {
+			s.noSave = true
+			s.setError("Your saved work for this article could not be read (%v), and keeping a backup of it failed (%v). It is left untouched: nothing will be saved over it in this tab.", err, berr)
+			return
+		}
+		s.setError("Your saved work for this article could not be read (%v). It is kept unchanged in this browser under %q; new work is saved separately.", err, key)
+		return
+	}
+	ws.Annotator = s.annotator
+	s.ws = ws
+	s.save = saveStatus{saveOK, "Saved"}
+}
+
+// cells is what every sentence should show now.
+func (s *session) cells() []cell {
+	sc := s.ws.Scheme()
+	cells := make([]cell, len(s.doc.Sentences))
+	for i := range cells {
+		c := &cells[i]
+		c.Selected = s.sel.contains(i)
+		c.Focus = i == s.sel.focus
+		a, ok := s.ws.At(i)
+		if !ok {
+			continue
+		}
+		c.Label = a.Label
+		if l, ok := sc.Label(a.Label); ok {
+			c.Color = l.Color
+			if a.SentenceIDs[0] == s.doc.Sentences[i].ID {
+				c.Name = l.Name
+			}
+		}
+	}
+	return cells
+}
+
+// refresh repaints the sentences and lets the components re-render.
+func (s *session) refresh() {
+	s.painter.paint(s.cells())
+	s.ver++
+	if s.update != nil {
+		s.update()
+	}
+}
+
+// changed is called after every change to the work: repaint, then save.
+func (s *session) changed() {
+	s.refresh()
+	s.persist()
+}
+
+// persist saves the workspace under the document's key.
+func (s *session) persist() {
+	if s.noSave {
+		s.save = saveStatus{saveFailed, "Not saved: your earlier saved work could not be read and is kept untouched. Export (e) to keep this work."}
+		return
+	}
+	data, err := s.ws.MarshalState()
+	if err == nil {
+		err = s.store.set(workKey(s.doc.ID), string(data))
+	}
+	switch {
+	case err == nil:
+		s.save = saveStatus{saveOK, "Saved"}
+	case errors.Is(err, errQuota):
+		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; export it (e) to keep a copy."}
+	default:
+		s.save = saveStatus{saveFailed, fmt.Sprintf("Not saved: %v. Your work is kept in this tab; export it (e) to keep a copy.", err)}
+	}
+}
+
+func (s *session) setError(format string, args ...any) {
+	s.msg = message{"error", fmt.Sprintf(format, args...)}
+}
+
+func (s *session) setInfo(format string, args ...any) {
+	s.msg = message{"info", fmt.Sprintf(format, args...)}
+}
+
+// clickSentence selects sentence i, or extends the selection to it (shift).
+func (s *session) clickSentence(i int, extend bool) {
+	if i < 0 || i >= len(s.doc.Sentences) {
+		return
+	}
+	if extend {
+		s.sel = s.sel.extendTo(i)
+	} else {
+		s.sel = at(i)
+	}
+	s.refresh()
+}
+
+// selectRun selects sentences a to b, as a mouse text selection does.
+func (s *session) selectRun(a, b int) {
+	n := len(s.doc.Sentences)
+	if a < 0 || b < 0 || a >= n || b >= n {
+		return
+	}
+	s.sel = selection{a, b}
+	s.refresh()
+}
+
+// move moves the cursor; extend keeps the anchor.
+func (s *session) move(cmd command, extend bool) {
+	n := len(s.doc.Sentences)
+	switch cmd {
+	case cmdNext:
+		s.sel = s.sel.moved(1, n, extend)
+	case cmdPrev:
+		s.sel = s.sel.moved(-1, n, extend)
+	case cmdFirst:
+		s.sel = s.sel.moved(-n, n, extend)
+	case cmdLast:
+		s.sel = s.sel.moved(n, n, extend)
+	}
+	s.refresh()
+}
+
+// deselect clears the selection.
+func (s *session) deselect() {
+	s.sel = noSelection
+	s.refresh()
+}
+
+// tagKey tags the selection with the label whose hotkey is key.
+func (s *session) tagKey(key string) {
+	l, ok := s.ws.Scheme().LabelForKey(key)
+	if !ok {
+		s.setError("No label has the key %s in %s.", key, s.ws.Scheme().Name)
+		s.refresh()
+		return
+	}
+	s.tag(l.ID)
+}
+
+// tag makes the selection one highlight with the label.
+func (s *session) tag(labelID string) {
+	if s.sel.empty() {
+		s.setError("Select a sentence first: click it, or press j.")
+		s.refresh()
+		return
+	}
+	a, b := s.sel.bounds()
+	if _, err := s.ws.Tag(a, b, labelID); err != nil {
+		s.setError("Tagging failed: %v.", err)
+		s.refresh()
+		return
+	}
+	s.msg = message{}
+	s.changed()
+}
+
+// clear removes the labels of the selected sentences.
+func (s *session) clear() {
+	if s.sel.empty() {
+		return
+	}
+	a, b := s.sel.bounds()
+	if s.ws.Clear(a, b) {
+		s.msg = message{}
+		s.changed()
+	}
+}
+
+// highlight is the highlight under the cursor, whose note the note field edits.
+func (s *session) highlight() (annotations.Annotation, bool) {
+	if s.sel.empty() {
+		return annotations.Annotation{}, false
+	}
+	return s.ws.At(s.sel.focus)
+}
+
+// setNote sets the note of a highlight.
+func (s *session) setNote(id, note string) {
+	a, ok := s.ws.Annotation(id)
+	if !ok || a.Note == note {
+		return
+	}
+	if err := s.ws.SetNote(id, note); err != nil {
+		s.setError("Saving the note failed: %v.", err)
+		s.refresh()
+		return
+	}
+	s.changed()
+}
+
+// undo undoes the last change, whatever its kind.
+func (s *session) undo() {
+	if s.ws.Undo() {
+		s.msg = message{}
+		s.changed()
+	}
+}
+
+// redo redoes the last undone change.
+func (s *session) redo() {
+	if s.ws.Redo() {
+		s.msg = message{}
+		s.changed()
+	}
+}
+
+// setTarget edits the target claim of the active label set.
+func (s *session) setTarget(target string) {
+	target = strings.TrimSpace(target)
+	if target == s.ws.Scheme().Target {
+		return
+	}
+	s.ws.SetTarget(target)
+	s.changed()
+}
+
+// selectScheme switches the label set; every set keeps its highlights.
+func (s *session) selectScheme(id string) {
+	if id == s.ws.Scheme().ID {
+		return
+	}
+	if err := s.ws.SelectScheme(id); err != nil {
+		s.setError("Switching labels failed: %v.", err)
+		s.refresh()
+		return
+	}
+	s.changed()
+}
+
+// selectHighlight selects the sentences of a highlight and returns the
+// index of its first sentence, or -1.
+func (s *session) selectHighlight(id string) int {
+	a, ok := s.ws.Annotation(id)
+	if !ok || len(a.SentenceIDs) == 0 {
+		return -1
+	}
+	first := s.doc.SentenceIndex(a.SentenceIDs[0])
+	last := s.doc.SentenceIndex(a.SentenceIDs[len(a.SentenceIDs)-1])
+	s.sel = selection{last, first}
+	s.refresh()
+	return first
+}
+
+// setAnnotator remembers the annotator's name for exports.
+func (s *session) setAnnotator(name string) {
+	name = strings.TrimSpace(name)
+	s.annotator = name
+	s.ws.Annotator = name
+	if err := s.store.set(keyAnnotator, name); err != nil {
+		s.setError("Remembering your name failed: %v.", err)
+	}
+	s.refresh()
+}
+
+// exportFile is the stancemark/v1 export of the active label set.
+func (s *session) exportFile() (name string, data []byte, err error) {
+	e := s.ws.Export(s.now())
+	e.Annotator.Name = s.annotator
+	var buf bytes.Buffer
+	if err := annotations.WriteExport(&buf, e); err != nil {
+		return "", nil, err
+	}
+	return exportFileName(s.doc.Title), buf.Bytes(), nil
+}
+
+// importFile imports a stancemark/v1 file; on any problem it changes
+// nothing and says what is wrong.
+func (s *session) importFile(name string, data []byte) {
+	e, err := annotations.ReadExport(bytes.NewReader(data))
+	if err == nil {
+		err = s.ws.Import(e)
+	}
+	if err != nil {
+		s.setError("Import of %s failed, nothing was changed: %v", name, err)
+		s.refresh()
+		return
+	}
+	if s.annotator == "" && e.Annotator.Name != "" {
+		s.setAnnotator(e.Annotator.Name) // a fresh browser takes the file's annotator
+	}
+	s.setInfo("Imported %d highlights (%s) from %s.", len(e.Annotations), e.Scheme.Name, name)
+	s.changed()
+}

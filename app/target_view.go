@@ -1,0 +1,30 @@
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// targetView is the target claim above the article; editing it and leaving
+// the field (or pressing Enter) commits it as one undoable change.
+type targetView struct {
+	app.Compo
+
+	Target   string
+	SchemeID string
+	S        *session
+}
+
+// CompoID remounts the field when the claim changes from elsewhere (undo,
+// import, another label set), so its live value always shows the claim.
+func (t *targetView) CompoID() string { return t.SchemeID + "\x00" + t.Target }
+
+func (t *targetView) Render() app.UI {
+	return app.Div().Class("target").Body(
+		app.Label().For("target").Text("Target claim"),
+		app.Input().ID("target").Type("text").AutoComplete(false).
+			Placeholder("The claim the stances are toward").
+			Value(t.Target).OnChange(t.onChange),
+	)
+}
+
+func (t *targetView) onChange(ctx app.Context, e app.Event) {
+	t.S.setTarget(ctx.JSSrc().Get("value").String())
+}

@@ -1,0 +1,109 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stancemark/annotations"
+)
+
+// schemeChoice is one entry of the label-set menu.
+type schemeChoice struct{ ID, Name string }
+
+func schemeChoices(schemes []annotations.Scheme) []schemeChoice {
+	c := make([]schemeChoice, len(schemes))
+	for i, s := range schemes {
+		c[i] = schemeChoice{s.ID, s.Name}
+	}
+	return c
+}
+
+// toolbar is the top bar: label set, annotator, undo/redo, export, import,
+// help, and the save status.
+type toolbar struct {
+	app.Compo
+
+	Schemes   []schemeChoice
+	Active    string
+	Annotator string
+	CanUndo   bool
+	CanRedo   bool
+	Save      saveStatus
+	S         *session
+}
+
+func (t *toolbar) Render() app.UI {
+	saveState := "saved"
+	if t.Save.State == saveFailed {
+		saveState = "error"
+	}
+	return app.Header().Class("toolbar").Body(
+		app.A().Class("skip").Href("#sentences").Text("Skip to the article"),
+		app.Span().Class("brand").Text("Stancemark"),
+		app.Label().For("scheme").Text("Labels"),
+		app.Select().ID("scheme").OnChange(t.onScheme).Body(
+			app.Range(t.Schemes).Slice(func(i int) app.UI {
+				c := t.Schemes[i]
+				o := app.Option().Value(c.ID).Text(c.Name)
+				if c.ID == t.Active { // never Selected(false): prerendered, it would select
+					o = o.Selected(true)
+				}
+				return o
+			}),
+		),
+		app.Label().For("annotator").Text("Your name"),
+		app.Input().ID("annotator").Type("text").AutoComplete(false).Placeholder("annotator").
+			Value(t.Annotator).OnChange(t.onAnnotator),
+		app.Button().ID("undo").Title("Undo (u, Ctrl+Z)").Disabled(!t.CanUndo).Text("Undo").OnClick(t.onUndo),
+		app.Button().ID("redo").Title("Redo (Ctrl+Shift+Z)").Disabled(!t.CanRedo).Text("Redo").OnClick(t.onRedo),
+		app.Button().ID("export").Title("Export as stancemark/v1 JSON (e)").Text("Export").OnClick(t.onExport),
+		app.Label().Class("button").For("import").Text("Import…"),
+		app.Input().ID("import").Type("file").Class("visually-hidden").Accept(".json,application/json").OnChange(t.onImport),
+		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
+		app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(t.Save.Text),
+	)
+}
+
+func (t *toolbar) onScheme(ctx app.Context, e app.Event) {
+	t.S.selectScheme(ctx.JSSrc().Get("value").String())
+}
+
+func (t *toolbar) onAnnotator(ctx app.Context, e app.Event) {
+	t.S.setAnnotator(ctx.JSSrc().Get("value").String())
+}
+
+func (t *toolbar) onUndo(ctx app.Context, e app.Event) { t.S.undo() }
+
+func (t *toolbar) onRedo(ctx app.Context, e app.Event) { t.S.redo() }
+
+func (t *toolbar) onExport(ctx app.Context, e app.Event) { exportDownload(t.S) }
+
+func (t *toolbar) onHelp(ctx app.Context, e app.Event) {
+	t.S.help = !t.S.help
+	t.S.refresh()
+}
+
+func (t *toolbar) onImport(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	s := t.S
+	readFirstFile(input, annotations.MaxImportBytes, func(name string, data []byte, err error) {
+		ctx.Dispatch(func(app.Context) {
+			if err != nil {
+				s.setError("Import failed, nothing was changed: %v", err)
+				s.refresh()
+				return
+			}
+			s.importFile(name, data)
+		})
+	})
+}
+
+// exportDownload downloads the export, or says why it failed.
+func exportDownload(s *session) {
+	name, data, err := s.exportFile()
+	if err != nil {
+		s.setError("Export failed: %v.", err)
+		s.refresh()
+		return
+	}
+	download(name, "application/json", data)
+}

@@ -50,7 +50,7 @@ func wireAnnotations(as []Annotation) []annotationWire {
 
 // MarshalJSON writes a as {"id", "sentences", "label", "note", "created",
 // "modified"} with times in UTC and exactly millisecond precision.
-func (a Annotation) MarshalJSON() ([]byte, error) { return json.Marshal(a.wire()) }
+func (a Annotation) MarshalJSON() ([]byte, error) { return marshal(a.wire()) }
 
 // UnmarshalJSON reads a strictly: unknown fields, missing fields and times
 // that are not RFC 3339 are errors (*ImportError) naming the field.

@@ -76,7 +76,7 @@ func (e *Export) MarshalJSON() ([]byte, error) {
 	if w.Scheme.Labels == nil {
 		w.Scheme.Labels = []Label{}
 	}
-	return json.Marshal(w)
+	return marshal(w)
 }
 
 // UnmarshalJSON reads e strictly (unknown fields, missing fields, wrong
@@ -224,6 +224,18 @@ func decodeExportDocument(o *object) (ExportDocument, error) {
 		}
 	}
 	return d, nil
+}
+
+// marshal is json.Marshal without escaping <, > and & (the files are data,
+// never HTML).
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // WriteExport writes e as JSON indented by two spaces with a trailing

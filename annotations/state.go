@@ -36,7 +36,7 @@ func (w *Workspace) MarshalState() ([]byte, error) {
 		}
 		st.Schemes[i] = stateScheme{Scheme: s, Annotations: wireAnnotations(w.sets[s.ID])}
 	}
-	return json.Marshal(st)
+	return marshal(st)
 }
 
 // RestoreWorkspace rebuilds a workspace on doc from MarshalState's output.

@@ -81,18 +81,20 @@ func (a *Annotator) Render() app.UI {
 			S:         s,
 		},
 		&messageView{Msg: s.msg},
+		&liveRegion{Text: s.said, N: s.saidN},
+		&hintView{Show: s.hint, S: s},
 		app.Div().Class("layout").Body(
 			app.Main().ID("main").Body(
 				&targetView{Target: sc.Target, SchemeID: sc.ID, S: s},
 				&articleView{Doc: s.doc, Ready: s.ready, S: s},
 			),
 			app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(
-				&palette{Labels: sc.Labels, SchemeName: sc.Name, Disabled: s.sel.empty(), S: s},
+				&palette{Labels: sc.Labels, SchemeName: sc.Name, Extend: s.extend, S: s},
 				&noteEditor{AnnotationID: hl.ID, Note: hl.Note, LabelName: labelName, Enabled: hasHL, S: s},
 				&progressView{Tagged: tagged(s), Total: len(s.doc.Sentences), Counts: labelCounts(s)},
 				&sideList{Items: highlightItems(s), S: s},
 			),
 		),
-		&helpDialog{Open: s.help, S: s},
+		&helpDialog{S: s},
 	)
 }

@@ -39,8 +39,10 @@ func TestAnnotatorRendersTheBundledArticle(t *testing.T) {
 	if !strings.Contains(html, `value="The United States and Iran could cooperate in Iraq."`) {
 		t.Error("the target claim is not shown")
 	}
-	if strings.Contains(html, `="false"`) {
-		t.Error(`a boolean attribute is rendered as ="false", which browsers read as true`)
+	for _, attr := range []string{"selected", "open", "disabled", "hidden", "checked"} {
+		if strings.Contains(html, " "+attr+`="false"`) {
+			t.Errorf(`%s="false" is rendered, which browsers read as %s`, attr, attr)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ func (s *session) run(cmd command, extend bool, key string) {
 	switch cmd {
 	case cmdNext, cmdPrev, cmdFirst, cmdLast:
 		s.move(cmd, extend)
+		focusArticle() // screen readers follow aria-activedescendant from there
 	case cmdTag:
 		s.tagKey(key)
 	case cmdClear:
@@ -23,14 +24,26 @@ func (s *session) run(cmd command, extend bool, key string) {
 	case cmdExport:
 		exportDownload(s)
 	case cmdHelp:
-		s.help = !s.help
-		s.refresh()
+		s.showHelp(!s.help)
 	case cmdEscape:
 		if s.help {
-			s.help = false
-			s.refresh()
+			s.showHelp(false)
 			return
 		}
 		s.deselect()
 	}
+}
+
+// showHelp opens or closes the keyboard help as a modal dialog.
+func (s *session) showHelp(open bool) {
+	if s.help == open {
+		return
+	}
+	s.help = open
+	if open {
+		openModal("help")
+	} else {
+		closeModal("help")
+	}
+	s.refresh()
 }

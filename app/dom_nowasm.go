@@ -9,6 +9,12 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 func focus(id string) {}
 
+func focusArticle() {}
+
+func openModal(id string) {}
+
+func closeModal(id string) {}
+
 func listenKeys(ctx app.Context, s *session) app.Func { return nil }
 
 func unlistenKeys(f app.Func) {}

@@ -13,6 +13,40 @@ func focus(id string) {
 	}
 }
 
+// focusArticle focuses the sentence list unless a field or the list has focus.
+func focusArticle() {
+	active := app.Window().Get("document").Get("activeElement")
+	if inField(active) || (active.Truthy() && active.Get("id").String() == "sentences") {
+		return
+	}
+	focus("sentences")
+}
+
+// returnFocus is where focus goes back to when a modal dialog closes.
+var returnFocus app.Value
+
+// openModal shows a <dialog> modally: focus moves into it.
+func openModal(id string) {
+	d := app.Window().GetElementByID(id)
+	if !d.Truthy() || d.Get("open").Bool() {
+		return
+	}
+	returnFocus = app.Window().Get("document").Get("activeElement")
+	d.Call("showModal")
+}
+
+// closeModal closes a <dialog> and returns focus where it was.
+func closeModal(id string) {
+	d := app.Window().GetElementByID(id)
+	if d.Truthy() && d.Get("open").Bool() {
+		d.Call("close")
+	}
+	if returnFocus != nil && returnFocus.Truthy() {
+		returnFocus.Call("focus")
+	}
+	returnFocus = nil
+}
+
 // listenKeys installs the window-level keyboard handler. Keys typed into a
 // field are the field's, except Ctrl+Enter and Escape in the note field,
 // which finish the note and return to the article.

@@ -22,20 +22,16 @@ var shortcuts = []shortcut{
 	{"?", "show or hide these keys"},
 }
 
-// helpDialog lists the keyboard shortcuts.
+// helpDialog lists the keyboard shortcuts. It is opened as a modal dialog
+// (showModal: focus moves into it, Esc closes it, focus goes back).
 type helpDialog struct {
 	app.Compo
 
-	Open bool
-	S    *session
+	S *session
 }
 
 func (h *helpDialog) Render() app.UI {
-	d := app.Dialog().ID("help").Aria("labelledby", "help-title")
-	if h.Open { // never Open(false): prerendered, open="false" shows the dialog
-		d = d.Open(true)
-	}
-	return d.Body(
+	return app.Dialog().ID("help").Aria("labelledby", "help-title").On("close", h.onClosed).Body(
 		app.H2().ID("help-title").Text("Keyboard shortcuts"),
 		app.Dl().Body(
 			app.Range(shortcuts).Slice(func(i int) app.UI {
@@ -49,7 +45,7 @@ func (h *helpDialog) Render() app.UI {
 	)
 }
 
-func (h *helpDialog) onClose(ctx app.Context, e app.Event) {
-	h.S.help = false
-	h.S.refresh()
-}
+func (h *helpDialog) onClose(ctx app.Context, e app.Event) { h.S.showHelp(false) }
+
+// onClosed follows the dialog closing by itself (Esc).
+func (h *helpDialog) onClosed(ctx app.Context, e app.Event) { h.S.showHelp(false) }

@@ -67,3 +67,12 @@ func (p *recordingPainter) paint(cells []cell) {
 	p.writes += p.cache.update(cells, func(int, *cell, cell) {})
 	p.cells = append(p.cells[:0], cells...)
 }
+
+// labelDescID is the id of the hidden element naming a label, which tagged
+// sentences reference with aria-describedby; "" for no label.
+func labelDescID(label string) string {
+	if label == "" {
+		return ""
+	}
+	return "label-desc-" + label
+}

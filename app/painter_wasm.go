@@ -41,6 +41,8 @@ func (p *domPainter) paint(cells []cell) {
 		el := p.elements[i]
 		if old == nil || old.Label != c.Label {
 			setOrRemove(el, "data-label", c.Label)
+			// screen readers announce the label with every tagged sentence
+			setOrRemove(el, "aria-describedby", labelDescID(c.Label))
 		}
 		if old == nil || old.Name != c.Name {
 			setOrRemove(el, "data-label-name", c.Name)

@@ -13,7 +13,7 @@ type palette struct {
 
 	Labels     []annotations.Label
 	SchemeName string
-	Disabled   bool
+	Extend     bool // touch: taps extend the selection instead of replacing it
 	S          *session
 }
 
@@ -34,8 +34,29 @@ func (p *palette) Render() app.UI {
 				app.Kbd().Text("0"),
 				app.Span().Class("label-name").Text("Clear"),
 			),
+			app.Button().ID("extend-mode").Class("mode-btn").Aria("pressed", boolString(p.Extend)).
+				Title("When on, a tap or click extends the selection (as Shift+click does)").
+				OnClick(p.onExtend).Text("Extend selection"),
+		),
+		// the names tagged sentences point to with aria-describedby
+		app.Div().Hidden(true).Body(
+			app.Range(p.Labels).Slice(func(i int) app.UI {
+				return app.Span().ID(labelDescID(p.Labels[i].ID)).Text(p.Labels[i].Name)
+			}),
 		),
 	)
+}
+
+func (p *palette) onExtend(ctx app.Context, e app.Event) {
+	p.S.extend = !p.S.extend
+	p.S.refresh()
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
 }
 
 func (p *palette) onTag(ctx app.Context, e app.Event) {

@@ -26,6 +26,10 @@ type session struct {
 	save      saveStatus
 	msg       message
 	help      bool
+	hint      bool // the first-run hint is shown until dismissed for good
+	extend    bool // touch "extend" mode: clicks extend the selection
+	said      string
+	saidN     uint64 // counts announcements, so a repeated one is read again
 	ready     bool
 	noSave    bool   // saved work could not be read nor backed up: never overwrite it
 	ver       uint64 // bumps whenever anything the components show changes
@@ -83,6 +87,8 @@ func (s *session) restore() {
 	if name, ok, _ := s.store.get(keyAnnotator); ok {
 		s.annotator = name
 	}
+	_, dismissed, _ := s.store.get(keyHintDismissed)
+	s.hint = !dismissed
 	s.ws.Annotator = s.annotator
 	data, ok, err := s.store.get(workKey(s.doc.ID))
 	if err != nil {
@@ -161,10 +167,26 @@ func (s *session) persist() {
 	case err == nil:
 		s.save = saveStatus{saveOK, "Saved"}
 	case errors.Is(err, errQuota):
+		s.announce("Not saved: the browser's storage is full.")
 		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; export it (e) to keep a copy."}
 	default:
 		s.save = saveStatus{saveFailed, fmt.Sprintf("Not saved: %v. Your work is kept in this tab; export it (e) to keep a copy.", err)}
 	}
+}
+
+// announce tells screen-reader users what just happened (an aria-live region).
+func (s *session) announce(format string, args ...any) {
+	s.said = fmt.Sprintf(format, args...)
+	s.saidN++
+}
+
+// dismissHint hides the first-run hint for good.
+func (s *session) dismissHint() {
+	s.hint = false
+	if err := s.store.set(keyHintDismissed, "1"); err != nil {
+		s.setError("Remembering that the hint was dismissed failed: %v.", err)
+	}
+	s.refresh()
 }
 
 func (s *session) setError(format string, args ...any) {
@@ -180,7 +202,7 @@ func (s *session) clickSentence(i int, extend bool) {
 	if i < 0 || i >= len(s.doc.Sentences) {
 		return
 	}
-	if extend {
+	if extend || s.extend {
 		s.sel = s.sel.extendTo(i)
 	} else {
 		s.sel = at(i)
@@ -245,6 +267,11 @@ func (s *session) tag(labelID string) {
 		return
 	}
 	s.msg = message{}
+	name := labelID
+	if l, ok := s.ws.Scheme().Label(labelID); ok {
+		name = l.Name
+	}
+	s.announce("%s: %s.", name, plural(b-a+1, "sentence"))
 	s.changed()
 }
 
@@ -256,6 +283,7 @@ func (s *session) clear() {
 	a, b := s.sel.bounds()
 	if s.ws.Clear(a, b) {
 		s.msg = message{}
+		s.announce("Labels removed from %s.", plural(b-a+1, "sentence"))
 		s.changed()
 	}
 }
@@ -286,7 +314,11 @@ func (s *session) setNote(id, note string) {
 func (s *session) undo() {
 	if s.ws.Undo() {
 		s.msg = message{}
+		s.announce("Undone.")
 		s.changed()
+	} else {
+		s.announce("Nothing to undo.")
+		s.refresh()
 	}
 }
 
@@ -294,7 +326,11 @@ func (s *session) undo() {
 func (s *session) redo() {
 	if s.ws.Redo() {
 		s.msg = message{}
+		s.announce("Redone.")
 		s.changed()
+	} else {
+		s.announce("Nothing to redo.")
+		s.refresh()
 	}
 }
 
@@ -374,4 +410,12 @@ func (s *session) importFile(name string, data []byte) {
 	}
 	s.setInfo("Imported %d highlights (%s) from %s.", len(e.Annotations), e.Scheme.Name, name)
 	s.changed()
+}
+
+// plural is "1 sentence", "2 sentences".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -9,7 +9,8 @@ import (
 // starts with "stancemark/" and carries the version of what it holds.
 const (
 	keyPrefix    = "stancemark/"
-	keyAnnotator = "stancemark/v1/annotator"
+	keyAnnotator     = "stancemark/v1/annotator"
+	keyHintDismissed = "stancemark/v1/hint-dismissed"
 )
 
 // workKey is where the annotations of one document are saved.

@@ -77,10 +77,7 @@ func (t *toolbar) onRedo(ctx app.Context, e app.Event) { t.S.redo() }
 
 func (t *toolbar) onExport(ctx app.Context, e app.Event) { exportDownload(t.S) }
 
-func (t *toolbar) onHelp(ctx app.Context, e app.Event) {
-	t.S.help = !t.S.help
-	t.S.refresh()
-}
+func (t *toolbar) onHelp(ctx app.Context, e app.Event) { t.S.showHelp(!t.S.help) }
 
 func (t *toolbar) onImport(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()

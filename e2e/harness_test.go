@@ -81,13 +81,22 @@ func run(m *testing.M) int {
 	}
 	fmt.Fprintf(os.Stderr, "e2e: built wasm and binary in %v\n", time.Since(start).Round(time.Millisecond))
 
+	// Serve a snapshot of web/ taken right after the build: the wasm under
+	// test is the one just built, even if someone rebuilds web/ (app.wasm,
+	// app.wasm.br, app.wasm.gz) while the suite runs. Precompressed copies
+	// are left out, so they can never be stale.
+	webDir := filepath.Join(tmp, "web")
+	if err := snapshotWeb(filepath.Join(root, "web"), webDir); err != nil {
+		return fail("e2e: copy web/: %v", err)
+	}
+
 	// Serve.
 	addr, err := freeAddr()
 	if err != nil {
 		return fail("e2e: free port: %v", err)
 	}
 	var serverOut bytes.Buffer
-	srv := exec.Command(bin, "serve", "-addr", addr)
+	srv := exec.Command(bin, "serve", "-addr", addr, "-web", webDir)
 	srv.Dir = root
 	srv.Stdout = &serverOut
 	srv.Stderr = &serverOut
@@ -162,6 +171,30 @@ func goBuild(dir string, env []string, args ...string) error {
 		return fmt.Errorf("%s go %s: %v\n%s", strings.Join(env, " "), strings.Join(args, " "), err, out)
 	}
 	return nil
+}
+
+// snapshotWeb copies the files of web/ (not the precompressed wasm) to dst.
+func snapshotWeb(src, dst string) error {
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if rel == "app.wasm.br" || rel == "app.wasm.gz" {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
 }
 
 func freeAddr() (string, error) {

@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"stancemark/annotations"
 )
 
@@ -90,10 +88,7 @@ func TestImportRejectsBadFiles(t *testing.T) {
 	p := newPage(t)
 	p.ClickSentence("s4")
 	p.Key("1")
-	p.Key("n")
-	p.WaitJS("note field focused", `document.activeElement && document.activeElement.id === 'note'`)
-	p.Do("type note", chromedp.KeyEvent("keep"))
-	p.Key(KeyTab)
+	p.writeNote("keep")
 	p.waitNote("s4", "keep")
 	p.Click("h1#doc-title")
 	p.WaitSaved()

@@ -36,7 +36,7 @@ type paletteBtn struct {
 
 func (p *Page) palette() []paletteBtn {
 	p.t.Helper()
-	return Eval[[]paletteBtn](p, `Array.from(document.querySelectorAll('#palette button.label-btn')).map(b => ({id: b.dataset.labelId || "", text: b.textContent}))`)
+	return Eval[[]paletteBtn](p, `Array.from(document.querySelectorAll('#palette button.label-btn[data-label-id]')).map(b => ({id: b.dataset.labelId || "", text: b.textContent}))`)
 }
 
 // waitPalette waits until the palette shows exactly the scheme's labels,

@@ -22,7 +22,7 @@ func checkHighlights(t *testing.T, got []Highlight, want []wantHL) error {
 	}
 	for i, w := range want {
 		g := got[i]
-		if g.Label != w.label || norm(g.Quote) != norm(quote(doc, w.first, w.last)) || g.Note != w.note {
+		if g.Label != w.label || !quoteMatches(g.Quote, quote(doc, w.first, w.last)) || g.Note != w.note {
 			return fmt.Errorf("highlight %d = %+v, want label %q, quote of s%d..s%d %q, note %q",
 				i, g, w.label, w.first, w.last, quote(doc, w.first, w.last), w.note)
 		}

@@ -52,10 +52,7 @@ func TestUndoRedoEveryChange(t *testing.T) {
 	p.Key("0") // clear
 	p.WaitLabels("clear s1", s3)
 	p.ClickSentence("s3")
-	p.Key("n") // note
-	p.WaitJS("note field focused", `document.activeElement && document.activeElement.id === 'note'`)
-	p.Do("type note", chromedp.KeyEvent("why"))
-	p.Key(KeyTab)
+	p.writeNote("why")
 	p.waitNote("s3", "why")
 	// Leave the field: click the headline, so keys go to the app.
 	p.Click("h1#doc-title")

@@ -33,6 +33,10 @@ deps:
 		echo "installing Debian's chromium for the browser tests"; \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+		echo "installing axe-core (npm) for the accessibility audit"; \
+		npm ci --no-audit --no-fund; \
+	fi
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -15,6 +15,8 @@ type Annotator struct {
 	s       *session
 	failure string // why the article could not be opened
 	keydown app.Func
+	// drops of files anywhere on the page
+	dragover, drop app.Func
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -40,21 +42,38 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	if a.s == nil {
 		return
 	}
-	a.s.store = newBrowserStore()
-	a.s.painter = newPainter()
-	a.s.update = func() { ctx.Dispatch(nil) }
-	a.s.restore()
-	a.s.ready = true
-	a.keydown = listenKeys(ctx, a.s)
-	ctx.Defer(func(app.Context) {
-		a.s.painter.attach()
-		a.s.refresh()
+	s := a.s
+	s.store = newBrowserStore()
+	s.painter = newPainter()
+	s.update = func() { ctx.Dispatch(nil) }
+	s.dispatch = func(f func()) { ctx.Dispatch(func(app.Context) { f() }) }
+	s.afterRender = func(f func()) { ctx.Defer(func(app.Context) { f() }) }
+	s.restore()
+	s.loadLibrary()
+	s.openCurrent()
+	s.ready = true
+	a.keydown = listenKeys(ctx, s)
+	a.dragover, a.drop = listenDrops(func(name string, data []byte, err error) {
+		s.dispatch(func() {
+			if err != nil {
+				s.setError("Opening failed: %v", err)
+				s.refresh()
+				return
+			}
+			s.openData(name, data)
+		})
 	})
+	if src := ctx.Page().URL().Query().Get("src"); src != "" {
+		s.openURL(src)
+	}
+	s.docChanged()
 }
 
 // OnDismount removes the keyboard listener.
 func (a *Annotator) OnDismount() {
 	unlistenKeys(a.keydown)
+	unlisten("dragover", a.dragover)
+	unlisten("drop", a.drop)
 }
 
 // Render lays out the page. It is cheap: the article itself is a child
@@ -80,7 +99,7 @@ func (a *Annotator) Render() app.UI {
 			Save:      s.save,
 			S:         s,
 		},
-		&messageView{Msg: s.msg},
+		&messageView{Msg: s.msg, S: s},
 		&liveRegion{Text: s.said, N: s.saidN},
 		&hintView{Show: s.hint, S: s},
 		app.Div().Class("layout").Body(
@@ -96,5 +115,6 @@ func (a *Annotator) Render() app.UI {
 			),
 		),
 		&helpDialog{S: s},
+		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, S: s},
 	)
 }

@@ -19,6 +19,16 @@ func listenKeys(ctx app.Context, s *session) app.Func { return nil }
 
 func unlistenKeys(f app.Func) {}
 
+func unlisten(event string, f app.Func) {}
+
 func download(name, mime string, data []byte) {}
 
 func readFirstFile(input app.Value, limit int64, done func(name string, data []byte, err error)) {}
+
+func estimateStorage(done func(usage, quota float64)) {}
+
+func fetchURL(url string, limit int64, done func(data []byte, err error)) {}
+
+func listenDrops(open func(name string, data []byte, err error)) (over, drop app.Func) {
+	return nil, nil
+}

@@ -82,11 +82,14 @@ func listenKeys(ctx app.Context, s *session) app.Func {
 }
 
 // unlistenKeys removes the handler installed by listenKeys.
-func unlistenKeys(f app.Func) {
+func unlistenKeys(f app.Func) { unlisten("keydown", f) }
+
+// unlisten removes and releases a window event listener.
+func unlisten(event string, f app.Func) {
 	if f == nil {
 		return
 	}
-	app.Window().Call("removeEventListener", "keydown", f)
+	app.Window().Call("removeEventListener", event, f)
 	f.Release()
 }
 
@@ -131,27 +134,125 @@ func readFirstFile(input app.Value, limit int64, done func(name string, data []b
 		return
 	}
 	file := files.Index(0)
-	name := file.Get("name").String()
 	input.Set("value", "")
+	readFile(file, limit, done)
+}
+
+// readFile reads a File (from an input or a drop) up to limit bytes.
+func readFile(file app.Value, limit int64, done func(name string, data []byte, err error)) {
+	name := file.Get("name").String()
 	if size := int64(file.Get("size").Float()); size > limit {
-		done(name, nil, fmt.Errorf("%s is %d MB; files over %d MB are refused", name, size>>20, limit>>20))
+		done(name, nil, fmt.Errorf("%s is %s; files over %s are refused", name, formatBytes(float64(size)), formatBytes(float64(limit))))
+		return
+	}
+	await(file.Call("arrayBuffer"), func(buf app.Value) {
+		done(name, bytesOf(buf), nil)
+	}, func(err app.Value) {
+		done(name, nil, fmt.Errorf("reading %s failed: %s", name, err.Call("toString").String()))
+	})
+}
+
+// bytesOf copies an ArrayBuffer into Go.
+func bytesOf(buf app.Value) []byte {
+	arr := app.Window().Get("Uint8Array").New(buf)
+	data := make([]byte, arr.Length())
+	app.CopyBytesToGo(data, arr)
+	return data
+}
+
+// await calls ok with the promise's value or fail with its error (neither
+// on the UI goroutine).
+func await(p app.Value, ok, fail func(app.Value)) {
+	var okf, failf app.Func
+	okf = app.FuncOf(func(this app.Value, args []app.Value) any {
+		okf.Release()
+		failf.Release()
+		ok(args[0])
+		return nil
+	})
+	failf = app.FuncOf(func(this app.Value, args []app.Value) any {
+		okf.Release()
+		failf.Release()
+		fail(args[0])
+		return nil
+	})
+	p.Call("then", okf, failf)
+}
+
+// fetchURL downloads url (same origin, or a server that allows other sites
+// with CORS), refusing more than limit bytes.
+func fetchURL(url string, limit int64, done func(data []byte, err error)) {
+	await(app.Window().Call("fetch", url), func(resp app.Value) {
+		status := resp.Get("status").Int()
+		switch {
+		case status == 404 || status == 410:
+			done(nil, fmt.Errorf("it was not found (HTTP %d)", status))
+			return
+		case !resp.Get("ok").Bool():
+			done(nil, fmt.Errorf("the server answered HTTP %d %s", status, resp.Get("statusText").String()))
+			return
+		}
+		if n := resp.Get("headers").Call("get", "content-length"); n.Truthy() {
+			var size int64
+			fmt.Sscan(n.String(), &size)
+			if size > limit {
+				done(nil, fmt.Errorf("it is %s; files over %s are refused", formatBytes(float64(size)), formatBytes(float64(limit))))
+				return
+			}
+		}
+		await(resp.Call("arrayBuffer"), func(buf app.Value) {
+			data := bytesOf(buf)
+			if int64(len(data)) > limit {
+				done(nil, fmt.Errorf("it is %s; files over %s are refused", formatBytes(float64(len(data))), formatBytes(float64(limit))))
+				return
+			}
+			done(data, nil)
+		}, func(err app.Value) {
+			done(nil, fmt.Errorf("reading it failed: %s", err.Call("toString").String()))
+		})
+	}, func(err app.Value) {
+		done(nil, fmt.Errorf("it could not be fetched: the network may be down, or its server does not let other sites read it (CORS) (%s)", err.Call("toString").String()))
+	})
+}
+
+// listenDrops opens a file dropped anywhere on the page.
+func listenDrops(open func(name string, data []byte, err error)) (over, drop app.Func) {
+	over = app.FuncOf(func(this app.Value, args []app.Value) any {
+		args[0].Call("preventDefault")
+		return nil
+	})
+	drop = app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		e.Call("preventDefault")
+		files := e.Get("dataTransfer").Get("files")
+		if files.Truthy() && files.Length() > 0 {
+			readFile(files.Index(0), maxOpenBytes, open)
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "dragover", over)
+	app.Window().Call("addEventListener", "drop", drop)
+	return over, drop
+}
+
+// estimateStorage reports the site's storage use and quota where the
+// browser offers navigator.storage.estimate; done runs off the UI goroutine.
+func estimateStorage(done func(usage, quota float64)) {
+	storage := app.Window().Get("navigator").Get("storage")
+	if !storage.Truthy() || !storage.Get("estimate").Truthy() {
 		return
 	}
 	var ok, fail app.Func
 	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-		buf := app.Window().Get("Uint8Array").New(args[0])
-		data := make([]byte, buf.Length())
-		app.CopyBytesToGo(data, buf)
 		ok.Release()
 		fail.Release()
-		done(name, data, nil)
+		done(args[0].Get("usage").Float(), args[0].Get("quota").Float())
 		return nil
 	})
 	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
 		ok.Release()
 		fail.Release()
-		done(name, nil, fmt.Errorf("reading %s failed: %s", name, args[0].Call("toString").String()))
 		return nil
 	})
-	file.Call("arrayBuffer").Call("then", ok, fail)
+	storage.Call("estimate").Call("then", ok, fail)
 }

@@ -7,6 +7,7 @@ type messageView struct {
 	app.Compo
 
 	Msg message
+	S   *session
 }
 
 func (m *messageView) Render() app.UI {
@@ -14,5 +15,21 @@ func (m *messageView) Render() app.UI {
 	if m.Msg.Kind != "" {
 		div = div.DataSet("kind", m.Msg.Kind)
 	}
-	return div.Text(m.Msg.Text)
+	var action app.UI
+	switch m.Msg.Action {
+	case actionDownloadUnreadable:
+		action = app.Button().ID("message-action").Text("Download the unreadable data").OnClick(m.onAction)
+	case actionUndoDelete:
+		action = app.Button().ID("message-action").Text("Undo").OnClick(m.onAction)
+	}
+	return div.Body(app.Span().ID("message-text").Text(m.Msg.Text), action)
+}
+
+func (m *messageView) onAction(ctx app.Context, e app.Event) {
+	switch m.Msg.Action {
+	case actionDownloadUnreadable:
+		m.S.downloadUnreadable()
+	case actionUndoDelete:
+		m.S.undoDelete()
+	}
 }

@@ -35,6 +35,11 @@ type session struct {
 	ver       uint64 // bumps whenever anything the components show changes
 	update    func() // asks go-app to re-render the components (set by the root)
 	annotator string
+
+	unreadable  unreadable
+	afterRender func(func()) // runs a function once go-app has rendered (set by the root)
+	dispatch    func(func()) // runs a function on the UI goroutine (set by the root)
+	library     libraryState
 }
 
 // saveState says whether the work on screen is safely stored.
@@ -55,9 +60,19 @@ type saveStatus struct {
 // message is a notice for the reader: an error that names what went wrong,
 // or the result of an import.
 type message struct {
-	Kind string // "error" or "info"; "" when there is none
-	Text string
+	Kind   string // "error" or "info"; "" when there is none
+	Text   string
+	Action string // an action offered with the message, one of the action* constants
 }
+
+// Actions a message can offer.
+const (
+	actionDownloadUnreadable = "download-unreadable" // saved data that could not be read
+	actionUndoDelete         = "undo-delete"         // a document just deleted from the library
+)
+
+// unreadable is saved data that could not be read, kept for download.
+type unreadable struct{ name, data string }
 
 // newSession opens doc with the given target claim for every label set.
 func newSession(doc *annotations.Document, target string, st store, p painter) *session {
@@ -80,15 +95,21 @@ func newWorkspace(doc *annotations.Document, target string) *annotations.Workspa
 	return ws
 }
 
-// restore loads the saved work of the document and the annotator's name.
-// Saved work that cannot be read is copied to a backup key and the reader is
-// told; if even that fails, nothing is saved over it.
+// restore loads the reader's preferences and the saved work of the document.
 func (s *session) restore() {
 	if name, ok, _ := s.store.get(keyAnnotator); ok {
 		s.annotator = name
 	}
 	_, dismissed, _ := s.store.get(keyHintDismissed)
 	s.hint = !dismissed
+	s.restoreWork()
+}
+
+// restoreWork loads the saved work of the open document. Saved work that
+// cannot be read is copied to a backup key (and offered for download) and
+// the reader is told; if even that fails, nothing is saved over it.
+func (s *session) restoreWork() {
+	s.noSave = false
 	s.ws.Annotator = s.annotator
 	data, ok, err := s.store.get(workKey(s.doc.ID))
 	if err != nil {
@@ -101,18 +122,28 @@ func (s *session) restore() {
 	}
 	ws, err := annotations.RestoreWorkspace(s.doc, []byte(data))
 	if err != nil {
+		s.unreadable = unreadable{name: slug(s.doc.Title) + ".unreadable.json", data: data}
 		key := backupKey(s.doc.ID, s.now())
 		if berr := s.store.set(key, data); berr != nil {
 			s.noSave = true
-			s.setError("Your saved work for this article could not be read (%v), and keeping a backup of it failed (%v). It is left untouched: nothing will be saved over it in this tab.", err, berr)
+			s.setError("Your saved work for this article could not be read (%v), and keeping a backup of it failed (%v). It is left untouched: nothing will be saved over it in this tab. Download it to keep a copy.", err, berr)
+			s.msg.Action = actionDownloadUnreadable
 			return
 		}
 		s.setError("Your saved work for this article could not be read (%v). It is kept unchanged in this browser under %q; new work is saved separately.", err, key)
+		s.msg.Action = actionDownloadUnreadable
 		return
 	}
 	ws.Annotator = s.annotator
 	s.ws = ws
 	s.save = saveStatus{saveOK, "Saved"}
+}
+
+// downloadUnreadable downloads saved data that could not be read, as it was.
+func (s *session) downloadUnreadable() {
+	if s.unreadable.data != "" {
+		download(s.unreadable.name, "application/json", []byte(s.unreadable.data))
+	}
 }
 
 // cells is what every sentence should show now.
@@ -166,6 +197,7 @@ func (s *session) persist() {
 	switch {
 	case err == nil:
 		s.save = saveStatus{saveOK, "Saved"}
+		s.touchEntry()
 	case errors.Is(err, errQuota):
 		s.announce("Not saved: the browser's storage is full.")
 		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; export it (e) to keep a copy."}
@@ -190,11 +222,11 @@ func (s *session) dismissHint() {
 }
 
 func (s *session) setError(format string, args ...any) {
-	s.msg = message{"error", fmt.Sprintf(format, args...)}
+	s.msg = message{Kind: "error", Text: fmt.Sprintf(format, args...)}
 }
 
 func (s *session) setInfo(format string, args ...any) {
-	s.msg = message{"info", fmt.Sprintf(format, args...)}
+	s.msg = message{Kind: "info", Text: fmt.Sprintf(format, args...)}
 }
 
 // clickSentence selects sentence i, or extends the selection to it (shift).

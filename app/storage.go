@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -28,6 +29,9 @@ var errQuota = errors.New("the browser's storage for this site is full")
 type store interface {
 	get(key string) (value string, ok bool, err error)
 	set(key, value string) error // errQuota when full
+	remove(key string)
+	// usage is how many bytes Stancemark's keys take (UTF-16, as browsers count).
+	usage() int
 }
 
 // memoryStore is the store outside the browser and in tests.
@@ -49,4 +53,16 @@ func (m *memoryStore) set(key, value string) error {
 	}
 	m.items[key] = value
 	return nil
+}
+
+func (m *memoryStore) remove(key string) { delete(m.items, key) }
+
+func (m *memoryStore) usage() int {
+	n := 0
+	for k, v := range m.items {
+		if strings.HasPrefix(k, keyPrefix) {
+			n += 2 * (len(k) + len(v))
+		}
+	}
+	return n
 }

@@ -50,3 +50,24 @@ func call(f func() js.Value) (v js.Value, err error) {
 	}()
 	return f(), nil
 }
+
+func (s localStore) remove(key string) {
+	call(func() js.Value { return s.ls.Call("removeItem", key) })
+}
+
+func (s localStore) usage() int {
+	n := 0
+	call(func() js.Value {
+		for i, count := 0, s.ls.Get("length").Int(); i < count; i++ {
+			k := s.ls.Call("key", i).String()
+			if strings.HasPrefix(k, keyPrefix) {
+				n += 2 * (len16(k) + s.ls.Call("getItem", k).Get("length").Int())
+			}
+		}
+		return js.Undefined()
+	})
+	return n
+}
+
+// len16 is the length of s in UTF-16 units.
+func len16(s string) int { return js.ValueOf(s).Get("length").Int() }

@@ -39,6 +39,7 @@ func (t *toolbar) Render() app.UI {
 	return app.Header().Class("toolbar").Body(
 		app.A().Class("skip").Href("#sentences").Text("Skip to the article"),
 		app.Span().Class("brand").Text("Stancemark"),
+		app.Button().ID("library-button").Title("Your documents: open, add, paste, rename, delete").Text("Documents").OnClick(t.onLibrary),
 		app.Label().For("scheme").Text("Labels"),
 		app.Select().ID("scheme").OnChange(t.onScheme).Body(
 			app.Range(t.Schemes).Slice(func(i int) app.UI {
@@ -104,3 +105,5 @@ func exportDownload(s *session) {
 	}
 	download(name, "application/json", data)
 }
+
+func (t *toolbar) onLibrary(ctx app.Context, e app.Event) { t.S.showLibrary(true) }

@@ -70,7 +70,14 @@ func TestExportImportFreshProfile(t *testing.T) {
 	a.WaitLabels("profile A tagged", wantLabels)
 	a.waitNote("s12", "hedged, \"quoted\" & <odd>")
 	a.WaitSaved()
-	listA := a.Highlights()
+	var listA []Highlight
+	a.Eventually("profile A's side list has the four highlights", func() error {
+		listA = a.Highlights()
+		if len(listA) != 4 {
+			return fmt.Errorf("side list %+v", listA)
+		}
+		return nil
+	})
 
 	// Export by the button: file name and content.
 	data := a.exportFile(dir, false)

@@ -445,10 +445,14 @@ func (p *Page) WaitJS(what, js string) {
 // UI asynchronously, so every assertion on the DOM goes through here.
 func (p *Page) Eventually(what string, check func() error) {
 	p.t.Helper()
-	deadline := time.Now().Add(waitTimeout)
+	start := time.Now()
+	deadline := start.Add(waitTimeout)
 	for {
 		err := check()
 		if err == nil {
+			if d := time.Since(start); d > 2*time.Second {
+				p.t.Logf("slow: %s took %v", what, d.Round(time.Millisecond))
+			}
 			return
 		}
 		if p.Ctx.Err() != nil || time.Now().After(deadline) {

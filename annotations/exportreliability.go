@@ -1,0 +1,63 @@
+package annotations
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// ReliabilityFromExports turns several annotators' exports of one document
+// into reliability data: one unit per sentence (its id), one coder per
+// export (its annotator's name; "annotator N" when empty, and "name (2)"
+// for a repeated name), and as value the label of the highlight that covers
+// the sentence. An untagged sentence gets the value untagged: "" leaves it
+// missing, "none" (for example) counts it as a value.
+//
+// The exports must be valid (see Export.Validate), of the same document
+// (else the error wraps ErrOtherDocument) and under the same scheme id
+// (else ErrUnknownScheme).
+func ReliabilityFromExports(exports []*Export, untagged string) (*Reliability, error) {
+	if len(exports) == 0 {
+		return nil, fmt.Errorf("%w (no export)", ErrTooFewCoders)
+	}
+	first := exports[0]
+	r := &Reliability{Values: make([][]string, len(first.Document.Sentences))}
+	for _, s := range first.Document.Sentences {
+		r.Units = append(r.Units, s.ID)
+	}
+	for u := range r.Values {
+		r.Values[u] = make([]string, len(exports))
+	}
+	names := map[string]int{}
+	for c, e := range exports {
+		if e.Document.ID != first.Document.ID {
+			return nil, becausef(ErrOtherDocument, "export %d is for %s, but export 1 is for %s",
+				c+1, describe(e.Document.Title, e.Document.ID), describe(first.Document.Title, first.Document.ID))
+		}
+		if e.Scheme.ID != first.Scheme.ID {
+			return nil, becausef(ErrUnknownScheme, "export %d uses the label set %q, but export 1 uses %q", c+1, e.Scheme.ID, first.Scheme.ID)
+		}
+		name := e.Annotator.Name
+		if name == "" {
+			name = "annotator " + strconv.Itoa(c+1)
+		}
+		if n := names[name]; n > 0 {
+			names[name]++
+			name += " (" + strconv.Itoa(n+1) + ")"
+		} else {
+			names[name] = 1
+		}
+		r.Coders = append(r.Coders, name)
+		at, err := newExportText(e).labelAt()
+		if err != nil {
+			return nil, err
+		}
+		for u, j := range at {
+			if j >= 0 {
+				r.Values[u][c] = e.Annotations[j].Label
+			} else {
+				r.Values[u][c] = untagged
+			}
+		}
+	}
+	return r, nil
+}

@@ -1,0 +1,248 @@
+package annotations
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// W3CContext is the JSON-LD context of the W3C Web Annotation Data Model.
+const W3CContext = "http://www.w3.org/ns/anno.jsonld"
+
+// W3CCollection is a W3C Web Annotation AnnotationCollection: the W3C
+// export of one or more native exports. Its First page embeds every
+// annotation, in document order (exports in the order given). With no
+// annotation at all there is no page (the model requires a page to have
+// items), Total is 0 and First is nil.
+type W3CCollection struct {
+	Context string   `json:"@context"`
+	ID      string   `json:"id"`
+	Type    string   `json:"type"` // "AnnotationCollection"
+	Label   string   `json:"label"`
+	Total   int      `json:"total"`
+	First   *W3CPage `json:"first,omitempty"`
+}
+
+// W3CPage is an AnnotationPage embedded in a W3CCollection.
+type W3CPage struct {
+	ID         string          `json:"id"`
+	Type       string          `json:"type"` // "AnnotationPage"
+	PartOf     string          `json:"partOf"`
+	StartIndex int             `json:"startIndex"`
+	Items      []W3CAnnotation `json:"items"`
+}
+
+// W3CAnnotation is one highlight as a W3C Annotation with motivation
+// "classifying": a TextualBody with purpose "classifying" holds the label
+// id, a second TextualBody with purpose "commenting" the note (only when
+// there is one). Times are xsd:dateTime in UTC ("Z").
+type W3CAnnotation struct {
+	Context    string    `json:"@context"`
+	ID         string    `json:"id"`
+	Type       string    `json:"type"` // "Annotation"
+	Motivation string    `json:"motivation"`
+	Created    string    `json:"created"`
+	Modified   string    `json:"modified"`
+	Generated  string    `json:"generated"` // when the native export was made
+	Creator    W3CAgent  `json:"creator"`
+	Generator  W3CAgent  `json:"generator"`
+	Body       []W3CBody `json:"body"`
+	Target     W3CTarget `json:"target"`
+}
+
+// W3CAgent is a creator (Person) or the generator (Software).
+type W3CAgent struct {
+	ID   string `json:"id,omitempty"`
+	Type string `json:"type"`
+	Name string `json:"name"`
+}
+
+// W3CBody is a TextualBody.
+type W3CBody struct {
+	Type    string `json:"type"` // "TextualBody"
+	Purpose string `json:"purpose"`
+	Value   string `json:"value"`
+	Format  string `json:"format"` // "text/plain"
+}
+
+// W3CTarget is the highlighted text: the document (Source, its
+// "sha256:…" id, an absolute IRI, unless W3COptions.Source gives a URL)
+// with a TextQuoteSelector and a TextPositionSelector for the same text.
+type W3CTarget struct {
+	Type     string `json:"type"` // "SpecificResource"
+	Source   string `json:"source"`
+	Selector []any  `json:"selector"` // W3CQuoteSelector, W3CPositionSelector
+}
+
+// W3CQuoteSelector is a TextQuoteSelector: the exact quote and up to
+// ContextLength code points before and after it (left out when empty, at
+// the start or end of the text).
+type W3CQuoteSelector struct {
+	Type   string `json:"type"` // "TextQuoteSelector"
+	Exact  string `json:"exact"`
+	Prefix string `json:"prefix,omitempty"`
+	Suffix string `json:"suffix,omitempty"`
+}
+
+// W3CPositionSelector is a TextPositionSelector: Unicode code points into
+// the document text, Start included and End excluded.
+type W3CPositionSelector struct {
+	Type  string `json:"type"` // "TextPositionSelector"
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// W3CGenerator is the generator of every W3C annotation Stancemark writes.
+var W3CGenerator = W3CAgent{ID: "urn:stancemark:software", Type: "Software", Name: "Stancemark"}
+
+// W3COptions change the W3C export.
+type W3COptions struct {
+	// Source is the IRI of the document (for example the URL it was read
+	// from); "" uses the document id ("sha256:…").
+	Source string
+}
+
+// W3C converts valid exports (see Export.Validate) to one
+// AnnotationCollection. Ids are URNs built from the document, scheme,
+// annotator and highlight ids ("urn:stancemark:annotation:…"), made unique
+// within the collection.
+func W3C(exports []*Export, opt W3COptions) (*W3CCollection, error) {
+	h := sha256.New()
+	var items []W3CAnnotation
+	seen := map[string]int{}
+	for _, e := range exports {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", e.Document.ID, e.Scheme.ID, e.Annotator.Name, formatTime(e.Exported))
+		t := newExportText(e)
+		as, hs, err := inOrder(t)
+		if err != nil {
+			return nil, err
+		}
+		source := opt.Source
+		if source == "" {
+			source = e.Document.ID
+		}
+		creator := e.Annotator.Name
+		if creator == "" {
+			creator = "anonymous"
+		}
+		for i, a := range as {
+			loc := hs[i]
+			prefix, suffix := t.context(loc.start, loc.end)
+			id := "urn:stancemark:annotation:" + strings.TrimPrefix(e.Document.ID, "sha256:") + ":" +
+				iriEscape(e.Scheme.ID) + ":" + iriEscape(e.Annotator.Name) + ":" + iriEscape(a.ID)
+			if n := seen[id]; n > 0 {
+				seen[id]++
+				id += "~" + strconv.Itoa(n+1)
+			} else {
+				seen[id] = 1
+			}
+			body := []W3CBody{{Type: "TextualBody", Purpose: "classifying", Value: a.Label, Format: "text/plain"}}
+			if a.Note != "" {
+				body = append(body, W3CBody{Type: "TextualBody", Purpose: "commenting", Value: a.Note, Format: "text/plain"})
+			}
+			items = append(items, W3CAnnotation{
+				Context: W3CContext, ID: id, Type: "Annotation", Motivation: "classifying",
+				Created: formatTime(a.Created), Modified: formatTime(a.Modified), Generated: formatTime(e.Exported),
+				Creator:   W3CAgent{Type: "Person", Name: creator},
+				Generator: W3CGenerator,
+				Body:      body,
+				Target: W3CTarget{Type: "SpecificResource", Source: source, Selector: []any{
+					W3CQuoteSelector{Type: "TextQuoteSelector", Exact: t.text(loc.start, loc.end), Prefix: prefix, Suffix: suffix},
+					W3CPositionSelector{Type: "TextPositionSelector", Start: loc.start, End: loc.end},
+				}},
+			})
+		}
+	}
+	id := "urn:stancemark:collection:" + hex.EncodeToString(h.Sum(nil))[:32]
+	c := &W3CCollection{Context: W3CContext, ID: id, Type: "AnnotationCollection", Label: collectionLabel(exports), Total: len(items)}
+	if len(items) > 0 {
+		c.First = &W3CPage{ID: id + ":page:0", Type: "AnnotationPage", PartOf: id, Items: items}
+	}
+	return c, nil
+}
+
+// WriteW3C writes W3C(exports) as JSON-LD indented by two spaces.
+func WriteW3C(w io.Writer, exports []*Export, opt W3COptions) error {
+	c, err := W3C(exports, opt)
+	if err != nil {
+		return err
+	}
+	return writeIndented(w, c)
+}
+
+// collectionLabel names a collection: "Title — Scheme — annotator".
+func collectionLabel(exports []*Export) string {
+	if len(exports) == 0 {
+		return "Stancemark annotations"
+	}
+	e := exports[0]
+	who := e.Annotator.Name
+	if len(exports) > 1 {
+		who = strconv.Itoa(len(exports)) + " exports"
+	}
+	parts := []string{e.Document.Title, e.Scheme.Name, who}
+	parts = slices.DeleteFunc(parts, func(s string) bool { return s == "" })
+	return "Stancemark annotations: " + strings.Join(parts, " — ")
+}
+
+// inOrder returns the annotations of t's export in document order, with
+// where each lies.
+func inOrder(t *exportText) ([]Annotation, []highlight, error) {
+	as := slices.Clone(t.e.Annotations)
+	hs := make([]highlight, len(as))
+	for i, a := range as {
+		h, err := t.locate(a)
+		if err != nil {
+			return nil, nil, err
+		}
+		hs[i] = h
+	}
+	order := make([]int, len(as))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return hs[a].first - hs[b].first })
+	outA, outH := make([]Annotation, len(as)), make([]highlight, len(as))
+	for i, j := range order {
+		outA[i], outH[i] = as[j], hs[j]
+	}
+	return outA, outH, nil
+}
+
+// iriEscape percent-encodes everything in s but the unreserved characters
+// of RFC 3986, so that s can be part of an IRI; "" becomes "-".
+func iriEscape(s string) string {
+	if s == "" {
+		return "-"
+	}
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// writeIndented writes v as JSON indented by two spaces, without HTML
+// escaping, with a trailing newline.
+func writeIndented(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

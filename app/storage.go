@@ -9,7 +9,7 @@ import (
 // Keys of what Stancemark keeps in the browser's localStorage. Every key
 // starts with "stancemark/" and carries the version of what it holds.
 const (
-	keyPrefix    = "stancemark/"
+	keyPrefix        = "stancemark/"
 	keyAnnotator     = "stancemark/v1/annotator"
 	keyHintDismissed = "stancemark/v1/hint-dismissed"
 )

@@ -69,6 +69,15 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.docChanged()
 }
 
+// OnAppUpdate is called when a new build has been downloaded by the
+// service worker: the reader is offered a reload into it.
+func (a *Annotator) OnAppUpdate(ctx app.Context) {
+	if a.s != nil && ctx.AppUpdateAvailable() {
+		a.s.updateReady = true
+		a.s.announce("A new version of Stancemark is ready.")
+	}
+}
+
 // OnDismount removes the keyboard listener.
 func (a *Annotator) OnDismount() {
 	unlistenKeys(a.keydown)
@@ -102,6 +111,7 @@ func (a *Annotator) Render() app.UI {
 		&messageView{Msg: s.msg, S: s},
 		&liveRegion{Text: s.said, N: s.saidN},
 		&hintView{Show: s.hint, S: s},
+		&updateBanner{Show: s.updateReady},
 		app.Div().Class("layout").Body(
 			app.Main().ID("main").Body(
 				&targetView{Target: sc.Target, SchemeID: sc.ID, S: s},

@@ -23,18 +23,19 @@ type session struct {
 	painter painter
 	now     func() time.Time
 
-	save      saveStatus
-	msg       message
-	help      bool
-	hint      bool // the first-run hint is shown until dismissed for good
-	extend    bool // touch "extend" mode: clicks extend the selection
-	said      string
-	saidN     uint64 // counts announcements, so a repeated one is read again
-	ready     bool
-	noSave    bool   // saved work could not be read nor backed up: never overwrite it
-	ver       uint64 // bumps whenever anything the components show changes
-	update    func() // asks go-app to re-render the components (set by the root)
-	annotator string
+	save        saveStatus
+	msg         message
+	help        bool
+	updateReady bool // a new build is ready: offer to reload
+	hint        bool // the first-run hint is shown until dismissed for good
+	extend      bool // touch "extend" mode: clicks extend the selection
+	said        string
+	saidN       uint64 // counts announcements, so a repeated one is read again
+	ready       bool
+	noSave      bool   // saved work could not be read nor backed up: never overwrite it
+	ver         uint64 // bumps whenever anything the components show changes
+	update      func() // asks go-app to re-render the components (set by the root)
+	annotator   string
 
 	unreadable  unreadable
 	afterRender func(func()) // runs a function once go-app has rendered (set by the root)

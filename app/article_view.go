@@ -20,28 +20,14 @@ type articleView struct {
 
 func (v *articleView) Render() app.UI {
 	d := v.Doc
-	paras := make([][]app.UI, len(d.Paragraphs))
-	for _, s := range d.Sentences {
-		p := paras[s.Paragraph]
-		if len(p) > 0 {
-			p = append(p, app.Text(" "))
-		}
-		paras[s.Paragraph] = append(p, app.Span().
-			ID("sent-"+s.ID).Class("sentence").Role("option").DataSet("sid", s.ID).Text(s.Text))
-	}
-	body := make([]app.UI, len(paras))
-	for i, p := range paras {
-		body[i] = app.P().Class("para").Role("presentation").DataSet("paragraph", i).Body(p...)
-	}
 	article := app.Article().ID("document").DataSet("doc-id", d.ID)
 	if v.Ready {
 		article = article.DataSet("ready", "true")
 	}
-	return article.Body(
+	return article.OnClick(v.onClick).Body(
 		app.H1().ID("doc-title").Text(d.Title),
-		app.Div().ID("sentences").Role("listbox").Aria("multiselectable", "true").
-			Aria("labelledby", "doc-title").TabIndex(0).
-			OnClick(v.onClick).Body(body...),
+		// the sentences are mounted in one go; articleHTML escapes all text
+		app.Raw(articleHTML(d)),
 	)
 }
 

@@ -169,7 +169,7 @@ func (r *Reliability) FleissKappa() (float64, error) {
 	}
 	units := float64(len(k.m))
 	p := make([]float64, len(k.values)) // share of all ratings in each category
-	var pBar float64                     // mean agreement per unit
+	var pBar float64                    // mean agreement per unit
 	for _, counts := range k.counts {
 		sq := 0
 		for v, c := range counts {

@@ -50,7 +50,7 @@ func wireAnnotations(as []Annotation) []annotationWire {
 
 // MarshalJSON writes a as {"id", "sentences", "label", "note", "created",
 // "modified"} with times in UTC and exactly millisecond precision.
-func (a Annotation) MarshalJSON() ([]byte, error) { return marshal(a.wire()) }
+func (a Annotation) MarshalJSON() ([]byte, error) { return marshalNoEscape(a.wire()) }
 
 // UnmarshalJSON reads a strictly: unknown fields, missing fields and times
 // that are not RFC 3339 are errors (*ImportError) naming the field.
@@ -86,7 +86,7 @@ func decodeAnnotation(raw json.RawMessage, path string) (Annotation, error) {
 	a.SentenceIDs = make([]string, len(items))
 	for i, item := range items {
 		if kindOf(item) != "text" {
-			return a, typeErr(index(join(path, "sentences"), i), "a sentence id like \"s1\"", item)
+			return a, typeErr(elemPath(fieldPath(path, "sentences"), i), "a sentence id like \"s1\"", item)
 		}
 		if err := json.Unmarshal(item, &a.SentenceIDs[i]); err != nil {
 			return a, err
@@ -111,7 +111,7 @@ func decodeAnnotation(raw json.RawMessage, path string) (Annotation, error) {
 func decodeAnnotations(items []json.RawMessage, path string) ([]Annotation, error) {
 	out := make([]Annotation, len(items))
 	for i, item := range items {
-		a, err := decodeAnnotation(item, index(path, i))
+		a, err := decodeAnnotation(item, elemPath(path, i))
 		if err != nil {
 			return nil, err
 		}

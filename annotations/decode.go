@@ -21,6 +21,9 @@ func checkSyntax(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &ImportError{Err: ErrEmptyFile}
 	}
+	if err := checkUTF8(data); err != nil {
+		return err
+	}
 	var raw json.RawMessage
 	err := json.Unmarshal(data, &raw)
 	if err == nil {
@@ -41,8 +44,37 @@ func checkSyntax(data []byte) error {
 	case pos <= len(data)-len(bytes.TrimLeft(data, " \t\r\n")):
 		msg = "this file is not JSON; a Stancemark file starts with {"
 	}
+	line, col := lineColumn(data, pos)
+	return &ImportError{Line: line, Column: col, Err: because("invalid JSON: "+msg, ErrSyntax)}
+}
+
+// checkUTF8 returns an *ImportError wrapping ErrEncoding when data is not
+// UTF-8 text: JSON text is UTF-8, and decoding anything else would replace
+// characters silently.
+func checkUTF8(data []byte) error {
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+		return nil
+	}
+	if r, n := utf8.DecodeRune(data); r == utf8.RuneError && n <= 1 || bytes.IndexByte(data, 0) >= 0 {
+		return &ImportError{Err: because("this is not a text file; a Stancemark file is JSON text", ErrEncoding, ErrFormat)}
+	}
+	pos := 0
+	for pos < len(data) {
+		r, n := utf8.DecodeRune(data[pos:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		pos += n
+	}
+	line, col := lineColumn(data, pos)
+	return &ImportError{Line: line, Column: col, Err: because("the file is not UTF-8 text (was it saved in another encoding, such as Windows-1252?)", ErrEncoding)}
+}
+
+// lineColumn returns the 1-based line and column (in characters) of byte
+// offset pos in data.
+func lineColumn(data []byte, pos int) (line, col int) {
 	pos = max(0, min(pos, len(data)))
-	line, col := 1, 1
+	line, col = 1, 1
 	for _, r := range string(data[:pos]) {
 		if r == '\n' {
 			line, col = line+1, 1
@@ -50,11 +82,11 @@ func checkSyntax(data []byte) error {
 			col++
 		}
 	}
-	return &ImportError{Line: line, Column: col, Err: because("invalid JSON: "+msg, ErrSyntax)}
+	return line, col
 }
 
 // object is a JSON object being read field by field.
-type object struct {
+type jsonObject struct {
 	path   string
 	fields map[string]json.RawMessage
 }
@@ -84,21 +116,21 @@ func typeErr(path, want string, raw json.RawMessage) error {
 	return fieldErrf(path, ErrBadValue, "expected %s, found %s", want, kindOf(raw))
 }
 
-func join(path, name string) string {
+func fieldPath(path, name string) string {
 	if path == "" {
 		return name
 	}
 	return path + "." + name
 }
 
-func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+func elemPath(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
 
 // decodeObject reads raw as a JSON object.
-func decodeObject(raw json.RawMessage, path string) (*object, error) {
+func decodeObject(raw json.RawMessage, path string) (*jsonObject, error) {
 	if kindOf(raw) != "an object" {
 		return nil, typeErr(path, "an object", raw)
 	}
-	o := &object{path: path}
+	o := &jsonObject{path: path}
 	if err := json.Unmarshal(raw, &o.fields); err != nil {
 		return nil, fieldErr(path, because("invalid JSON: "+err.Error(), ErrSyntax))
 	}
@@ -107,7 +139,7 @@ func decodeObject(raw json.RawMessage, path string) (*object, error) {
 
 // only returns an error naming the first field (in sorted order) that is not
 // in allowed. what names the object in the message ("a highlight").
-func (o *object) only(what string, allowed ...string) error {
+func (o *jsonObject) only(what string, allowed ...string) error {
 	var unknown []string
 	for k := range o.fields {
 		if !slices.Contains(allowed, k) {
@@ -118,47 +150,47 @@ func (o *object) only(what string, allowed ...string) error {
 		return nil
 	}
 	slices.Sort(unknown)
-	return fieldErrf(join(o.path, unknown[0]), ErrUnknownField,
+	return fieldErrf(fieldPath(o.path, unknown[0]), ErrUnknownField,
 		"unknown field (%s has %s)", what, strings.Join(allowed, ", "))
 }
 
 // field returns the raw value of name; a missing required field is an error.
-func (o *object) field(name string, required bool) (json.RawMessage, bool, error) {
+func (o *jsonObject) field(name string, required bool) (json.RawMessage, bool, error) {
 	raw, ok := o.fields[name]
 	if !ok && required {
-		return nil, false, fieldErrf(join(o.path, name), ErrMissingField, "missing")
+		return nil, false, fieldErrf(fieldPath(o.path, name), ErrMissingField, "missing")
 	}
 	return raw, ok, nil
 }
 
-func (o *object) str(name string, required bool, dst *string) error {
+func (o *jsonObject) str(name string, required bool, dst *string) error {
 	raw, ok, err := o.field(name, required)
 	if !ok {
 		return err
 	}
 	if kindOf(raw) != "text" {
-		return typeErr(join(o.path, name), "text", raw)
+		return typeErr(fieldPath(o.path, name), "text", raw)
 	}
 	return json.Unmarshal(raw, dst)
 }
 
-func (o *object) int(name string, required bool, dst *int) error {
+func (o *jsonObject) int(name string, required bool, dst *int) error {
 	raw, ok, err := o.field(name, required)
 	if !ok {
 		return err
 	}
 	if kindOf(raw) != "a number" {
-		return typeErr(join(o.path, name), "a whole number", raw)
+		return typeErr(fieldPath(o.path, name), "a whole number", raw)
 	}
 	var n int
 	if err := json.Unmarshal(raw, &n); err != nil || n < 0 {
-		return fieldErrf(join(o.path, name), ErrBadValue, "expected a whole number of 0 or more, found %s", bytes.TrimSpace(raw))
+		return fieldErrf(fieldPath(o.path, name), ErrBadValue, "expected a whole number of 0 or more, found %s", bytes.TrimSpace(raw))
 	}
 	*dst = n
 	return nil
 }
 
-func (o *object) time(name string, required bool, dst *time.Time) error {
+func (o *jsonObject) time(name string, required bool, dst *time.Time) error {
 	var s string
 	if err := o.str(name, required, &s); err != nil {
 		return err
@@ -168,33 +200,33 @@ func (o *object) time(name string, required bool, dst *time.Time) error {
 	}
 	t, err := parseTime(s)
 	if err != nil {
-		return fieldErr(join(o.path, name), err)
+		return fieldErr(fieldPath(o.path, name), err)
 	}
 	*dst = t
 	return nil
 }
 
-func (o *object) list(name string, required bool) ([]json.RawMessage, error) {
+func (o *jsonObject) list(name string, required bool) ([]json.RawMessage, error) {
 	raw, ok, err := o.field(name, required)
 	if !ok {
 		return nil, err
 	}
 	if kindOf(raw) != "a list" {
-		return nil, typeErr(join(o.path, name), "a list", raw)
+		return nil, typeErr(fieldPath(o.path, name), "a list", raw)
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
-		return nil, fieldErr(join(o.path, name), because("invalid JSON: "+err.Error(), ErrSyntax))
+		return nil, fieldErr(fieldPath(o.path, name), because("invalid JSON: "+err.Error(), ErrSyntax))
 	}
 	return items, nil
 }
 
-func (o *object) object(name string, required bool) (*object, error) {
+func (o *jsonObject) object(name string, required bool) (*jsonObject, error) {
 	raw, ok, err := o.field(name, required)
 	if !ok {
 		return nil, err
 	}
-	return decodeObject(raw, join(o.path, name))
+	return decodeObject(raw, fieldPath(o.path, name))
 }
 
 // timeLayout is how times are written: UTC, exactly millisecond precision.
@@ -239,6 +271,3 @@ func formatNoun(format string) string {
 	}
 	return "export"
 }
-
-// validUTF8 reports whether s is valid UTF-8; JSON text always is.
-func validUTF8(s string) bool { return utf8.ValidString(s) }

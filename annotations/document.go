@@ -44,7 +44,7 @@ type Sentence struct {
 
 // ParsePlainText builds a Document from a plain-text file: the first
 // non-blank line is the title (trimmed) and the rest is the body. It returns
-// ErrEmptyDocument when the body has no sentence.
+// the errors of NewDocument.
 func ParsePlainText(src string) (*Document, error) {
 	src = normalizeNewlines(src)
 	rest := src
@@ -60,13 +60,18 @@ func ParsePlainText(src string) (*Document, error) {
 
 // NewDocument canonicalises body (see CanonicalText), splits it into
 // sentences and computes its ID. It returns ErrEmptyDocument when the body
-// has no sentence. The title is kept as given.
+// has no sentence, and an error wrapping ErrTooManySentences, saying how
+// many it has, when it has more than MaxSentences. The title is kept as
+// given.
 func NewDocument(title, body string) (*Document, error) {
 	text, paras, parts := canonicalize(body)
 	d := &Document{ID: DocumentID(text), Title: title, Text: text, Paragraphs: paras}
 	segmentDocument(d, parts)
 	if len(d.Sentences) == 0 {
 		return nil, ErrEmptyDocument
+	}
+	if err := checkSentenceCount(len(d.Sentences)); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

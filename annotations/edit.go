@@ -30,7 +30,9 @@ func (w *Workspace) Tag(first, last int, label string) (Annotation, error) {
 			}
 			a := old.clone()
 			a.Label, a.Modified = label, later(now, a.Created)
-			w.commit(w.newChange([]Annotation{old}, []Annotation{a}))
+			c := w.newChange([]Annotation{old}, []Annotation{a})
+			c.at = now
+			w.commit(c)
 			return a, nil
 		}
 	}
@@ -40,6 +42,7 @@ func (w *Workspace) Tag(first, last int, label string) (Annotation, error) {
 		Note: strings.Join(notes, "\n\n"), Annotator: w.Annotator, Created: now, Modified: now,
 	}
 	c.added = append(c.added, a)
+	c.at = now
 	w.commit(c)
 	return a, nil
 }
@@ -56,45 +59,59 @@ func (w *Workspace) Clear(first, last int) bool {
 	if first > last {
 		return false
 	}
-	c, _ := w.cut(first, last, w.now())
+	now := w.now()
+	c, _ := w.cut(first, last, now)
 	if len(c.removed) == 0 {
 		return false
 	}
+	c.at = now
 	w.commit(c)
 	return true
 }
 
 // SetNote sets the note of the highlight id of the active scheme and
 // updates its Modified time. An unchanged note is not an undo step. The
-// error wraps ErrUnknownAnnotation.
+// error wraps ErrUnknownAnnotation, or ErrTooLong for a note of more than
+// MaxNoteRunes characters; then nothing changes.
 func (w *Workspace) SetNote(annotationID, note string) error {
 	p := w.position(annotationID)
 	if p < 0 {
 		return becausef(ErrUnknownAnnotation, "there is no highlight %q", annotationID)
 	}
 	note = strings.ToValidUTF8(note, "\uFFFD")
+	if err := tooLong(note, "a note", MaxNoteRunes); err != nil {
+		return fieldErr("note", err)
+	}
 	old := w.sets[w.active][p]
 	if old.Note == note {
 		return nil
 	}
 	a := old.clone()
-	a.Note, a.Modified = note, later(w.now(), a.Created)
-	w.commit(w.newChange([]Annotation{old}, []Annotation{a}))
+	now := w.now()
+	a.Note, a.Modified = note, later(now, a.Created)
+	c := w.newChange([]Annotation{old}, []Annotation{a})
+	c.at = now
+	w.commit(c)
 	return nil
 }
 
 // SetTarget sets the target claim of the active scheme. An unchanged target
-// is not an undo step.
-func (w *Workspace) SetTarget(target string) {
+// is not an undo step. A target of more than MaxTargetRunes characters is
+// refused with an error wrapping ErrTooLong, and nothing changes.
+func (w *Workspace) SetTarget(target string) error {
 	old := w.Scheme()
 	if old.Target == target {
-		return
+		return nil
+	}
+	if err := tooLong(target, "the target claim", MaxTargetRunes); err != nil {
+		return fieldErr("target", err)
 	}
 	s := old.clone()
 	s.Target = target
 	c := w.newChange(nil, nil)
 	c.schemeChanged, c.before, c.after = true, &old, &s
 	w.commit(c)
+	return nil
 }
 
 // SetScheme replaces the scheme with s's id, or adds s when there is none
@@ -122,7 +139,7 @@ func (w *Workspace) SetScheme(s Scheme) error {
 		for _, l := range old.Labels {
 			if n := used[l.ID]; n > 0 {
 				return fieldErrf("labels", ErrLabelInUse,
-					"label %q is used by %s; clear or retag them before removing it", l.ID, plural(n, "highlight"))
+					"label %q is used by %s; clear or retag them before removing it", l.ID, pluralize(n, "highlight"))
 			}
 		}
 		c.before = &old
@@ -188,7 +205,7 @@ func later(t, not time.Time) time.Time {
 	return t
 }
 
-func plural(n int, noun string) string {
+func pluralize(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}

@@ -44,6 +44,7 @@ var (
 	ErrSyntax             = errors.New("invalid JSON")
 	ErrTooLarge           = errors.New("the file is too large")
 	ErrEmptyFile          = errors.New("the file is empty")
+	ErrEncoding           = errors.New("the file is not UTF-8 text")
 	ErrFormat             = errors.New("this is not a Stancemark export")
 	ErrUnsupportedVersion = errors.New("unsupported format version")
 	ErrMissingField       = errors.New("missing")

@@ -64,7 +64,7 @@ var exportFields = []string{"format", "exported", "assignment", "annotator", "do
 
 // MarshalJSON writes e with times in UTC and millisecond precision and
 // empty lists as [] (never null).
-func (e *Export) MarshalJSON() ([]byte, error) {
+func (e Export) MarshalJSON() ([]byte, error) {
 	w := exportWire{
 		Format: e.Format, Exported: formatTime(e.Exported), Assignment: e.Assignment,
 		Annotator: e.Annotator, Document: e.Document, Scheme: e.Scheme,
@@ -76,7 +76,7 @@ func (e *Export) MarshalJSON() ([]byte, error) {
 	if w.Scheme.Labels == nil {
 		w.Scheme.Labels = []Label{}
 	}
-	return marshal(w)
+	return marshalNoEscape(w)
 }
 
 // UnmarshalJSON reads e strictly (unknown fields, missing fields, wrong
@@ -184,7 +184,7 @@ func decodeExport(data []byte) (*Export, error) {
 	return e, nil
 }
 
-func decodeExportDocument(o *object) (ExportDocument, error) {
+func decodeExportDocument(o *jsonObject) (ExportDocument, error) {
 	var d ExportDocument
 	if err := o.only("the document", "id", "title", "text", "sentences"); err != nil {
 		return d, err
@@ -203,7 +203,7 @@ func decodeExportDocument(o *object) (ExportDocument, error) {
 	}
 	d.Sentences = make([]ExportSentence, len(items))
 	for i, item := range items {
-		so, err := decodeObject(item, index(join(o.path, "sentences"), i))
+		so, err := decodeObject(item, elemPath(fieldPath(o.path, "sentences"), i))
 		if err != nil {
 			return d, err
 		}
@@ -228,7 +228,7 @@ func decodeExportDocument(o *object) (ExportDocument, error) {
 
 // marshal is json.Marshal without escaping <, > and & (the files are data,
 // never HTML).
-func marshal(v any) ([]byte, error) {
+func marshalNoEscape(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

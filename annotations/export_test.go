@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // testExport returns a workspace on a 4-sentence document with two
 // highlights, and its export written by WriteExport.
@@ -23,7 +23,7 @@ func testExport(t *testing.T) (*Workspace, []byte) {
 	mustNote(t, w, "a1", "A <note> & \"quote\"\nsecond line")
 	mustTag(t, w, 3, 3, "opposes")
 	var buf bytes.Buffer
-	if err := WriteExport(&buf, w.Export(epoch)); err != nil {
+	if err := WriteExport(&buf, w.Export(testEpoch)); err != nil {
 		t.Fatal(err)
 	}
 	return w, buf.Bytes()
@@ -32,7 +32,7 @@ func testExport(t *testing.T) (*Workspace, []byte) {
 func TestWriteExportGolden(t *testing.T) {
 	_, got := testExport(t)
 	const golden = "testdata/export.golden.json"
-	if *update {
+	if *updateGolden {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -67,6 +67,9 @@ func TestWriteExportForm(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+	if byValue, _ := json.Marshal(struct{ E Export }{*e}); !strings.Contains(string(byValue), `"exported":"2024-05-01T10:00:00.123Z"`) {
+		t.Errorf("an Export inside a value is not written in UTC milliseconds: %s", byValue)
 	}
 	if strings.Contains(out, "assignment") {
 		t.Error("empty assignment written")
@@ -120,7 +123,7 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	again.Reset()
-	WriteExport(&again, fresh.Export(epoch))
+	WriteExport(&again, fresh.Export(testEpoch))
 	if !bytes.Equal(data, again.Bytes()) {
 		t.Errorf("import then export differs:\n%s", again.Bytes())
 	}
@@ -189,7 +192,7 @@ func TestReadExportErrors(t *testing.T) {
 	base := string(data)
 	other := testWorkspace(t, 3)
 	var otherData bytes.Buffer
-	WriteExport(&otherData, other.Export(epoch))
+	WriteExport(&otherData, other.Export(testEpoch))
 
 	replace := func(old, new string) func() string {
 		return func() string {

@@ -42,7 +42,7 @@ func (c *testClock) now() time.Time {
 	return c.t
 }
 
-var epoch = time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
+var testEpoch = time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
 
 // testWorkspace returns a workspace on a document of n sentences with a
 // deterministic clock and ids "a1", "a2", ...
@@ -50,7 +50,7 @@ func testWorkspace(t testing.TB, n int) *Workspace {
 	t.Helper()
 	w := NewWorkspace(testDoc(t, n))
 	w.Annotator = "Ada"
-	clock := &testClock{t: epoch}
+	clock := &testClock{t: testEpoch}
 	w.Now = clock.now
 	next := 0
 	w.NewID = func() string {
@@ -62,7 +62,7 @@ func testWorkspace(t testing.TB, n int) *Workspace {
 
 // state renders the active scheme's highlights: "s1-s2 supports a1 [note]",
 // joined by " | ".
-func state(w *Workspace) string {
+func highlights(w *Workspace) string {
 	var parts []string
 	for _, a := range w.Annotations() {
 		s := fmt.Sprintf("%s-%s %s %s", a.SentenceIDs[0], a.SentenceIDs[len(a.SentenceIDs)-1], a.Label, a.ID)
@@ -87,7 +87,7 @@ func articleText(t testing.TB) string {
 }
 
 // article returns the bundled article as a Document.
-func article(t testing.TB) *Document {
+func bundledArticle(t testing.TB) *Document {
 	t.Helper()
 	d, err := ParsePlainText(articleText(t))
 	if err != nil {

@@ -3,6 +3,7 @@ package annotations
 import (
 	"slices"
 	"sort"
+	"time"
 )
 
 // change is one undo step: the highlights one scheme lost and gained and,
@@ -17,6 +18,7 @@ type change struct {
 	before, after *Scheme
 	activeBefore  string
 	activeAfter   string
+	at            time.Time // when the change was made, if the edit read the clock
 }
 
 // Undo reverts the last change and makes the scheme it touched active. It
@@ -27,7 +29,7 @@ func (w *Workspace) Undo() bool {
 	}
 	c := w.undo[len(w.undo)-1]
 	w.undo = w.undo[:len(w.undo)-1]
-	w.apply(c, false)
+	w.apply(c, false, w.now())
 	w.redo = append(w.redo, c)
 	return true
 }
@@ -40,7 +42,7 @@ func (w *Workspace) Redo() bool {
 	}
 	c := w.redo[len(w.redo)-1]
 	w.redo = w.redo[:len(w.redo)-1]
-	w.apply(c, true)
+	w.apply(c, true, w.now())
 	w.pushUndo(c)
 	return true
 }
@@ -53,7 +55,14 @@ func (w *Workspace) CanRedo() bool { return len(w.redo) > 0 }
 
 // commit applies a new change, records it for undo and clears redo.
 func (w *Workspace) commit(c *change) {
-	w.apply(c, true)
+	at := c.at
+	if at.IsZero() {
+		// A scheme edit or an import does not read the clock (reading it
+		// would change the times of the next highlights under a test
+		// clock); its stamp comes after every stamp this tab has seen.
+		at = w.lastNow
+	}
+	w.apply(c, true, at)
 	w.redo = nil
 	w.pushUndo(c)
 }
@@ -71,8 +80,8 @@ func (w *Workspace) pushUndo(c *change) {
 	}
 }
 
-// apply applies c forward, or reverts it.
-func (w *Workspace) apply(c *change, forward bool) {
+// apply applies c forward, or reverts it, at time at.
+func (w *Workspace) apply(c *change, forward bool, at time.Time) {
 	removed, added, sch, active := c.removed, c.added, c.after, c.activeAfter
 	if !forward {
 		removed, added, sch, active = c.added, c.removed, c.before, c.activeBefore
@@ -96,6 +105,7 @@ func (w *Workspace) apply(c *change, forward bool) {
 			delete(w.sets, c.scheme)
 		}
 	}
+	w.stampChange(c, forward, at)
 	if w.schemeIndex(active) >= 0 {
 		w.active = active
 	} else if w.schemeIndex(w.active) < 0 && len(w.schemes) > 0 {

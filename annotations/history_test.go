@@ -36,7 +36,7 @@ func TestUndoRedo(t *testing.T) {
 	mustTag(t, other, 3, 5, "supports")
 	other.SelectScheme("semeval2016")
 	mustTag(t, other, 3, 5, "favor")
-	imported := other.Export(epoch)
+	imported := other.Export(testEpoch)
 
 	ops := []struct {
 		name string
@@ -115,7 +115,7 @@ func TestUndoSelectsTheChangedScheme(t *testing.T) {
 		t.Fatal("undo")
 	}
 	if w.Scheme().ID != "default" || len(w.Annotations()) != 0 {
-		t.Errorf("undo a change of default while fnc1 is active: active %q, %s", w.Scheme().ID, state(w))
+		t.Errorf("undo a change of default while fnc1 is active: active %q, %s", w.Scheme().ID, highlights(w))
 	}
 }
 
@@ -131,7 +131,7 @@ func TestNewChangeClearsRedo(t *testing.T) {
 	if w.CanRedo() || w.Redo() {
 		t.Error("a new change did not clear redo")
 	}
-	if got := state(w); got != "s1-s1 supports a1 | s4-s4 opposes a3" {
+	if got := highlights(w); got != "s1-s1 supports a1 | s4-s4 opposes a3" {
 		t.Errorf("state %s", got)
 	}
 }
@@ -153,13 +153,13 @@ func TestBoundedHistory(t *testing.T) {
 	if w.Undo() {
 		t.Error("undo beyond MaxHistory")
 	}
-	if got := state(w); got != "s1-s1 supports a1 | s2-s2 supports a2 | s3-s3 supports a3" {
+	if got := highlights(w); got != "s1-s1 supports a1 | s2-s2 supports a2 | s3-s3 supports a3" {
 		t.Errorf("state %s", got)
 	}
 	for range 3 {
 		w.Redo()
 	}
 	if len(w.Annotations()) != 6 {
-		t.Errorf("redo: %s", state(w))
+		t.Errorf("redo: %s", highlights(w))
 	}
 }

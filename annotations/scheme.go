@@ -94,8 +94,10 @@ func (s Scheme) LabelForKey(key string) (Label, bool) {
 
 // Validate checks that s has an id, a name and at least one label, and that
 // every label has a unique non-empty id, a non-empty name, a unique key
-// "1".."9" and a colour "#rrggbb". The error is an *ImportError naming the
-// field, such as `labels[2].key: duplicate key "1"`.
+// "1".."9" and a colour "#rrggbb", and that no id, name, target or
+// description is longer than MaxLabelRunes or MaxTargetRunes. The error is
+// an *ImportError naming the field, such as `labels[2].key: duplicate key
+// "1"`.
 func (s Scheme) Validate() error {
 	if strings.TrimSpace(s.ID) == "" {
 		return fieldErrf("id", ErrMissingField, "missing; a scheme needs an id")
@@ -128,7 +130,7 @@ func (s Scheme) Validate() error {
 		}
 		ids[l.ID], keys[l.Key] = i, i
 	}
-	return nil
+	return checkSchemeLimits(s)
 }
 
 // labelIDs returns the label ids of s joined by ", ".

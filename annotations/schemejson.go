@@ -9,7 +9,7 @@ var (
 )
 
 // decodeScheme reads a scheme at path strictly (it does not Validate it).
-func decodeScheme(o *object) (Scheme, error) {
+func decodeScheme(o *jsonObject) (Scheme, error) {
 	var s Scheme
 	if err := o.only("a scheme", schemeFields...); err != nil {
 		return s, err
@@ -29,7 +29,7 @@ func decodeScheme(o *object) (Scheme, error) {
 	}
 	s.Labels = make([]Label, len(items))
 	for i, item := range items {
-		lo, err := decodeObject(item, index(join(o.path, "labels"), i))
+		lo, err := decodeObject(item, elemPath(fieldPath(o.path, "labels"), i))
 		if err != nil {
 			return s, err
 		}
@@ -40,7 +40,7 @@ func decodeScheme(o *object) (Scheme, error) {
 	return s, nil
 }
 
-func decodeLabel(o *object, l *Label) error {
+func decodeLabel(o *jsonObject, l *Label) error {
 	if err := o.only("a label", labelFields...); err != nil {
 		return err
 	}

@@ -24,8 +24,8 @@ func englishTokenizer() (*sentences.DefaultSentenceTokenizer, error) {
 	return tokenizer, tokenizerErr
 }
 
-// span is a byte range [start, end) of a paragraph.
-type span struct{ start, end int }
+// byteSpan is a byte range [start, end) of a paragraph.
+type byteSpan struct{ start, end int }
 
 // segmentDocument fills d.Sentences (and the lookup tables) from the
 // paragraph texts parts, which are d.Paragraphs in order.
@@ -59,8 +59,8 @@ func segmentDocument(d *Document, parts []string) {
 // splitParagraph returns the sentences of one paragraph as byte spans,
 // trimmed of whitespace, non-empty and in order. A paragraph that is not
 // blank has at least one sentence.
-func splitParagraph(p string) []span {
-	var spans []span
+func splitParagraph(p string) []byteSpan {
+	var spans []byteSpan
 	add := func(start, end int) {
 		for start < end {
 			r, n := utf8.DecodeRuneInString(p[start:end])
@@ -77,7 +77,7 @@ func splitParagraph(p string) []span {
 			end -= n
 		}
 		if start < end {
-			spans = append(spans, span{start, end})
+			spans = append(spans, byteSpan{start, end})
 		}
 	}
 	tok, err := englishTokenizer()
@@ -103,8 +103,8 @@ func splitParagraph(p string) []span {
 // correct applies the corrections to the tokenizer's output (see
 // segmentation.go's doc in doc.go): first the splits it misses, then the
 // merges of splits it should not have made.
-func correct(p string, spans []span) []span {
-	var out []span
+func correct(p string, spans []byteSpan) []byteSpan {
+	var out []byteSpan
 	for _, s := range spans {
 		out = append(out, splitMissed(p, s)...)
 	}
@@ -167,8 +167,8 @@ const (
 //     number: "It began on June 3. Talks followed." (not when the number
 //     starts the sentence, "1. Iran", or follows a colon, "Steps: 1. Open");
 //   - between two quotations: "Are you sure?" "Yes."
-func splitMissed(p string, s span) []span {
-	var out []span
+func splitMissed(p string, s byteSpan) []byteSpan {
+	var out []byteSpan
 	start := s.start
 	text := p[s.start:s.end]
 	words := fieldsIndex(text)
@@ -186,21 +186,21 @@ func splitMissed(p string, s span) []span {
 			split = true
 		}
 		if split {
-			out = append(out, span{start, s.start + words[i-1].end})
+			out = append(out, byteSpan{start, s.start + words[i-1].end})
 			start = s.start + words[i].start
 		}
 	}
-	return append(out, span{start, s.end})
+	return append(out, byteSpan{start, s.end})
 }
 
 // fieldsIndex returns the byte spans of the whitespace-separated words of s.
-func fieldsIndex(s string) []span {
-	var words []span
+func fieldsIndex(s string) []byteSpan {
+	var words []byteSpan
 	start := -1
 	for i, r := range s {
 		if isSpace(r) {
 			if start >= 0 {
-				words = append(words, span{start, i})
+				words = append(words, byteSpan{start, i})
 				start = -1
 			}
 		} else if start < 0 {
@@ -208,7 +208,7 @@ func fieldsIndex(s string) []span {
 		}
 	}
 	if start >= 0 {
-		words = append(words, span{start, len(s)})
+		words = append(words, byteSpan{start, len(s)})
 	}
 	return words
 }

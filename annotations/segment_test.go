@@ -68,7 +68,7 @@ func TestSegmentHardCases(t *testing.T) {
 // TestBundledArticle pins the segmentation of the bundled article, sentence
 // by sentence.
 func TestBundledArticle(t *testing.T) {
-	d := article(t)
+	d := bundledArticle(t)
 	if want := "Could U.S., Iran Work Together In Iraq? Maybe, Officials Say"; d.Title != want {
 		t.Errorf("Title = %q, want %q", d.Title, want)
 	}
@@ -164,7 +164,7 @@ func TestSegmentCorrections(t *testing.T) {
 	for _, tt := range splits {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, s := range splitMissed(tt.text, span{0, len(tt.text)}) {
+			for _, s := range splitMissed(tt.text, byteSpan{0, len(tt.text)}) {
 				got = append(got, tt.text[s.start:s.end])
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {

@@ -3,23 +3,45 @@ package annotations
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
+	"time"
 )
 
 // StateFormatV1 is the "format" of a saved workspace (MarshalState).
 const StateFormatV1 = "stancemark-state/v1"
 
 type stateWire struct {
-	Format    string        `json:"format"`
-	Document  string        `json:"document"`
-	Active    string        `json:"active"`
-	Annotator string        `json:"annotator"`
-	Schemes   []stateScheme `json:"schemes"`
+	Format         string         `json:"format"`
+	Document       string         `json:"document"`
+	Active         string         `json:"active"`
+	Annotator      string         `json:"annotator"`
+	Schemes        []stateScheme  `json:"schemes"`
+	RemovedSchemes []stateRemoved `json:"removedSchemes,omitempty"`
 }
 
 type stateScheme struct {
-	Scheme      Scheme           `json:"scheme"`
-	Annotations []annotationWire `json:"annotations"`
+	Scheme      Scheme            `json:"scheme"`
+	Changed     string            `json:"changed,omitempty"`
+	Annotations []annotationWire  `json:"annotations"`
+	Touched     map[string]string `json:"touched,omitempty"`
+	Removed     []stateRemoved    `json:"removed,omitempty"`
+}
+
+// stateRemoved is a tombstone: the id of a removed highlight or scheme, and
+// when it was removed.
+type stateRemoved struct {
+	ID string `json:"id"`
+	At string `json:"at"`
+}
+
+// wireTombstones returns m newest first (ties by id).
+func wireTombstones(m map[string]time.Time) []stateRemoved {
+	var out []stateRemoved
+	for _, t := range sortedTombstones(m) {
+		out = append(out, stateRemoved{ID: t.id, At: formatTime(t.at)})
+	}
+	return out
 }
 
 // MarshalState encodes every scheme of w with its highlights, the active
@@ -34,9 +56,25 @@ func (w *Workspace) MarshalState() ([]byte, error) {
 		if s.Labels == nil {
 			s.Labels = []Label{}
 		}
-		st.Schemes[i] = stateScheme{Scheme: s, Annotations: wireAnnotations(w.sets[s.ID])}
+		ss := stateScheme{Scheme: s, Annotations: wireAnnotations(w.sets[s.ID])}
+		if stamps := w.stamps[s.ID]; stamps != nil {
+			if !stamps.changed.IsZero() {
+				ss.Changed = formatTime(stamps.changed)
+			}
+			for _, a := range w.sets[s.ID] {
+				if t, ok := stamps.touched[a.ID]; ok && !t.Equal(a.Modified) {
+					if ss.Touched == nil {
+						ss.Touched = make(map[string]string)
+					}
+					ss.Touched[a.ID] = formatTime(t)
+				}
+			}
+			ss.Removed = wireTombstones(stamps.removed)
+		}
+		st.Schemes[i] = ss
 	}
-	return marshal(st)
+	st.RemovedSchemes = wireTombstones(w.removedSchemes)
+	return marshalNoEscape(st)
 }
 
 // RestoreWorkspace rebuilds a workspace on doc from MarshalState's output.
@@ -70,7 +108,7 @@ func RestoreWorkspace(doc *Document, data []byte) (w *Workspace, err error) {
 	if err := checkFormat(st.Format, StateFormatV1); err != nil {
 		return nil, err
 	}
-	if err := o.only("a saved state", "format", "document", "active", "annotator", "schemes"); err != nil {
+	if err := o.only("a saved state", "format", "document", "active", "annotator", "schemes", "removedSchemes"); err != nil {
 		return nil, err
 	}
 	if err := o.str("document", true, &st.Document); err != nil {
@@ -94,12 +132,12 @@ func RestoreWorkspace(doc *Document, data []byte) (w *Workspace, err error) {
 	w.schemes = nil
 	lookup := doc.SentenceIndex
 	for i, item := range items {
-		at := index("schemes", i)
+		at := elemPath("schemes", i)
 		so, err := decodeObject(item, at)
 		if err != nil {
 			return nil, err
 		}
-		if err := so.only("a saved scheme", "scheme", "annotations"); err != nil {
+		if err := so.only("a saved scheme", "scheme", "changed", "annotations", "touched", "removed"); err != nil {
 			return nil, err
 		}
 		sco, err := so.object("scheme", true)
@@ -130,10 +168,35 @@ func RestoreWorkspace(doc *Document, data []byte) (w *Workspace, err error) {
 		for k := range as {
 			as[k].Annotator = st.Annotator
 		}
+		stamps, err := decodeStamps(so, as)
+		if err != nil {
+			return nil, err
+		}
 		sort.SliceStable(as, func(a, b int) bool { return w.first(as[a]) < w.first(as[b]) })
 		w.schemes = append(w.schemes, s)
 		if len(as) > 0 {
 			w.sets[s.ID] = as
+		}
+		w.schemeStamps(s.ID) // so that stamps is not nil
+		w.stamps[s.ID] = stamps
+		w.seeStamp(stamps.changed)
+		for _, a := range as {
+			w.seeStamp(a.Modified)
+		}
+		for _, m := range []map[string]time.Time{stamps.touched, stamps.removed} {
+			for _, t := range m {
+				w.seeStamp(t)
+			}
+		}
+	}
+	removed, err := decodeTombstones(o, "removedSchemes", func(id string) bool { return w.schemeIndex(id) >= 0 }, "a scheme of the saved state")
+	if err != nil {
+		return nil, err
+	}
+	if len(removed) > 0 {
+		w.removedSchemes = removed
+		for _, t := range removed {
+			w.seeStamp(t)
 		}
 	}
 	if len(w.schemes) == 0 {
@@ -145,4 +208,78 @@ func RestoreWorkspace(doc *Document, data []byte) (w *Workspace, err error) {
 	w.active = st.Active
 	w.reindex()
 	return w, nil
+}
+
+// decodeStamps reads the optional "changed", "touched" and "removed" of a
+// saved scheme whose highlights are as. A state saved before they existed
+// has none: its highlights' stamps are their modified times.
+func decodeStamps(so *jsonObject, as []Annotation) (*schemeStamps, error) {
+	st := newSchemeStamps()
+	if err := so.time("changed", false, &st.changed); err != nil {
+		return nil, err
+	}
+	live := func(id string) bool {
+		return slices.ContainsFunc(as, func(a Annotation) bool { return a.ID == id })
+	}
+	if to, err := so.object("touched", false); err != nil {
+		return nil, err
+	} else if to != nil {
+		for id := range to.fields {
+			if !live(id) {
+				return nil, fieldErrf(fieldPath(to.path, id), ErrUnknownAnnotation, "there is no highlight %q in this scheme", id)
+			}
+			var t time.Time
+			if err := to.time(id, true, &t); err != nil {
+				return nil, err
+			}
+			st.touched[id] = t
+		}
+	}
+	removed, err := decodeTombstones(so, "removed", live, "a highlight of this scheme")
+	if err != nil {
+		return nil, err
+	}
+	if removed != nil {
+		st.removed = removed
+	}
+	return st, nil
+}
+
+// decodeTombstones reads the optional list name of {"id", "at"} in o. An id
+// for which live is true is an error: what is live cannot be removed.
+func decodeTombstones(o *jsonObject, name string, live func(string) bool, what string) (map[string]time.Time, error) {
+	items, err := o.list(name, false)
+	if err != nil || items == nil {
+		return nil, err
+	}
+	out := make(map[string]time.Time, len(items))
+	for i, item := range items {
+		at := elemPath(fieldPath(o.path, name), i)
+		ro, err := decodeObject(item, at)
+		if err != nil {
+			return nil, err
+		}
+		if err := ro.only("a removed item", "id", "at"); err != nil {
+			return nil, err
+		}
+		var id string
+		var t time.Time
+		if err := ro.str("id", true, &id); err != nil {
+			return nil, err
+		}
+		if err := ro.time("at", true, &t); err != nil {
+			return nil, err
+		}
+		switch _, dup := out[id]; {
+		case id == "":
+			return nil, fieldErrf(at+".id", ErrMissingField, "missing")
+		case dup:
+			return nil, fieldErrf(at+".id", ErrDuplicateID, "duplicate id %q", id)
+		case live(id):
+			return nil, fieldErrf(at+".id", ErrDuplicateID, "%q is removed but is also %s", id, what)
+		}
+		out[id] = t
+	}
+	pruneTombstones(out)
+	return out, nil
 }

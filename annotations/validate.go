@@ -14,8 +14,8 @@ import (
 //   - the scheme is valid (Scheme.Validate);
 //   - every annotation has a unique non-empty id, a label of the scheme,
 //     known sentences forming one contiguous ascending run, no sentence
-//     shared with another annotation, and non-zero times with modified not
-//     before created.
+//     shared with another annotation, non-zero times with modified not
+//     before created, and a note of at most MaxNoteRunes characters.
 func (e *Export) Validate() error {
 	if err := checkFormat(e.Format, FormatV1); err != nil {
 		return err
@@ -52,7 +52,7 @@ func validateExportDocument(d *ExportDocument) error {
 	}
 	n := utf8.RuneCountInString(d.Text)
 	for i, s := range d.Sentences {
-		at := index("document.sentences", i)
+		at := elemPath("document.sentences", i)
 		if want := sentenceID(i); s.ID != want {
 			return fieldErrf(at+".id", ErrBadValue, "expected %q, found %q (sentences are numbered s1, s2, … in order)", want, s.ID)
 		}
@@ -78,12 +78,12 @@ func validateAnnotations(as []Annotation, s Scheme, lookup func(string) int, n i
 	owner := make([]int, n) // sentence index -> 1 + index into as
 	ids := make(map[string]int, len(as))
 	for i, a := range as {
-		at := index(path, i)
+		at := elemPath(path, i)
 		if a.ID == "" {
 			return fieldErrf(at+".id", ErrMissingField, "missing")
 		}
 		if j, ok := ids[a.ID]; ok {
-			return fieldErrf(at+".id", ErrDuplicateID, "duplicate id %q (also %s)", a.ID, index(path, j))
+			return fieldErrf(at+".id", ErrDuplicateID, "duplicate id %q (also %s)", a.ID, elemPath(path, j))
 		}
 		ids[a.ID] = i
 		if len(a.SentenceIDs) == 0 {
@@ -92,7 +92,7 @@ func validateAnnotations(as []Annotation, s Scheme, lookup func(string) int, n i
 		prev := -1
 		for j, sid := range a.SentenceIDs {
 			k := lookup(sid)
-			sat := index(at+".sentences", j)
+			sat := elemPath(at+".sentences", j)
 			switch {
 			case k < 0 || k >= n:
 				return fieldErrf(sat, ErrUnknownSentence, "unknown sentence %q (the document has s1 to s%d)", sid, n)
@@ -100,7 +100,7 @@ func validateAnnotations(as []Annotation, s Scheme, lookup func(string) int, n i
 				return fieldErrf(sat, ErrNotContiguous, "%q does not follow %q; a highlight is one run of consecutive sentences", sid, a.SentenceIDs[j-1])
 			case owner[k] != 0:
 				o := owner[k] - 1
-				return fieldErrf(sat, ErrOverlap, "sentence %q is also in %s (%q); a sentence can be in only one highlight", sid, index(path, o), as[o].ID)
+				return fieldErrf(sat, ErrOverlap, "sentence %q is also in %s (%q); a sentence can be in only one highlight", sid, elemPath(path, o), as[o].ID)
 			}
 			owner[k] = i + 1
 			prev = k
@@ -116,6 +116,9 @@ func validateAnnotations(as []Annotation, s Scheme, lookup func(string) int, n i
 		}
 		if a.Modified.Before(a.Created) {
 			return fieldErrf(at+".modified", ErrBadTime, "%s is before created (%s)", formatTime(a.Modified), formatTime(a.Created))
+		}
+		if err := tooLong(a.Note, "a note", MaxNoteRunes); err != nil {
+			return fieldErr(at+".note", err)
 		}
 	}
 	return nil

@@ -29,10 +29,16 @@ type Workspace struct {
 	undo    []*change
 	redo    []*change
 	version uint64
+
+	// For MergeState (stamps.go, merge.go).
+	stamps         map[string]*schemeStamps // scheme id -> stamps of it and its highlights
+	removedSchemes map[string]time.Time     // removed scheme id -> when (a tombstone)
+	lastStamp      time.Time                // the latest stamp given or seen
+	lastNow        time.Time                // the clock's latest reading
 }
 
-// NewWorkspace returns an empty workspace on doc with the Presets, the
-// "default" scheme active.
+// NewWorkspace returns an empty workspace on doc (not nil) with the
+// Presets, the "default" scheme active.
 func NewWorkspace(doc *Document) *Workspace {
 	w := &Workspace{
 		Doc:        doc,
@@ -206,10 +212,12 @@ func (w *Workspace) now() time.Time {
 	if clock == nil {
 		clock = time.Now
 	}
-	return clock().UTC().Truncate(time.Millisecond)
+	w.lastNow = clock().UTC().Truncate(time.Millisecond)
+	return w.lastNow
 }
 
-// newID returns a highlight id not used in the active scheme.
+// newID returns a highlight id not used in the active scheme, nor by a
+// highlight removed from it that another tab may still have.
 func (w *Workspace) newID() string {
 	gen := w.NewID
 	if gen == nil {
@@ -217,7 +225,7 @@ func (w *Workspace) newID() string {
 	}
 	for {
 		id := gen()
-		if id != "" && w.position(id) < 0 {
+		if id != "" && w.position(id) < 0 && !w.removedID(w.active, id) {
 			return id
 		}
 	}
@@ -230,4 +238,13 @@ func (w *Workspace) sentenceIDs(first, last int) []string {
 		ids = append(ids, w.Doc.Sentences[i].ID)
 	}
 	return ids
+}
+
+// removedID reports whether id is a tombstone of scheme.
+func (w *Workspace) removedID(scheme, id string) bool {
+	if st := w.stamps[scheme]; st != nil {
+		_, ok := st.removed[id]
+		return ok
+	}
+	return false
 }

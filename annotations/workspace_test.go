@@ -26,13 +26,13 @@ func checkInvariants(t *testing.T, w *Workspace) {
 			t.Errorf("LabelAt(%d) = %q, want %q", i, w.LabelAt(i), a.Label)
 		}
 	}
-	if err := w.Export(epoch).Validate(); err != nil {
+	if err := w.Export(testEpoch).Validate(); err != nil {
 		t.Errorf("export does not validate: %v", err)
 	}
 	prev := -1
 	for _, a := range w.Annotations() {
 		if f := w.Doc.SentenceIndex(a.SentenceIDs[0]); f <= prev {
-			t.Errorf("highlights not in document order: %s", state(w))
+			t.Errorf("highlights not in document order: %s", highlights(w))
 		} else {
 			prev = f
 		}
@@ -141,7 +141,7 @@ func TestTaggingRule(t *testing.T) {
 				tt.setup(t, w)
 			}
 			tt.op(t, w)
-			if got := state(w); got != tt.want {
+			if got := highlights(w); got != tt.want {
 				t.Errorf("state\n got %s\nwant %s", got, tt.want)
 			}
 			checkInvariants(t, w)
@@ -156,7 +156,7 @@ func TestTaggingRule(t *testing.T) {
 func TestTagTimes(t *testing.T) {
 	w := testWorkspace(t, 10)
 	a := mustTag(t, w, 0, 4, "supports")
-	if !a.Created.Equal(epoch.Add(time.Second)) || !a.Modified.Equal(a.Created) || a.Annotator != "Ada" {
+	if !a.Created.Equal(testEpoch.Add(time.Second)) || !a.Modified.Equal(a.Created) || a.Annotator != "Ada" {
 		t.Fatalf("new highlight %+v", a)
 	}
 	b := mustTag(t, w, 0, 4, "opposes")
@@ -173,7 +173,7 @@ func TestTagTimes(t *testing.T) {
 		t.Errorf("right part %+v", right)
 	}
 	// A clock that goes back never makes Modified earlier than Created.
-	w.Now = func() time.Time { return epoch.Add(-time.Hour) }
+	w.Now = func() time.Time { return testEpoch.Add(-time.Hour) }
 	mustNote(t, w, left.ID, "x")
 	if got, _ := w.Annotation(left.ID); got.Modified.Before(got.Created) {
 		t.Errorf("Modified %v before Created %v", got.Modified, got.Created)
@@ -205,7 +205,7 @@ func TestTagErrors(t *testing.T) {
 			if _, err := w.Tag(tt.first, tt.last, tt.label); !errors.Is(err, tt.err) {
 				t.Fatalf("err = %v, want %v", err, tt.err)
 			}
-			if w.Version() != v || state(w) != "s1-s2 supports a1" {
+			if w.Version() != v || highlights(w) != "s1-s2 supports a1" {
 				t.Error("a failed Tag changed the workspace")
 			}
 		})

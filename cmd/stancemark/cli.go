@@ -28,6 +28,8 @@ Commands:
 
 	serve     serve the app on http://127.0.0.1:8000 (the default command)
 	segment   print a plain-text article segmented into sentences, as JSON
+	convert   convert exports to W3C Web Annotation, CSV, JSONL, SemEval TSV or claim-sentence pairs
+	agree     inter-annotator agreement over exports or a reliability matrix
 
 Run "stancemark <command> -h" for a command's flags.
 `
@@ -60,6 +62,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runServe(ctx, args, stderr)
 	case "segment":
 		return runSegment(args, stdin, stdout, stderr)
+	case "convert":
+		return runConvert(args, stdin, stdout, stderr)
+	case "agree":
+		return runAgree(args, stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,422 @@
+package annotations
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// FormatAssignmentV1 is the "format" of an assignment file.
+const FormatAssignmentV1 = "stancemark-assignment/v1"
+
+// Assignment is a teacher's assignment ("stancemark-assignment/v1"): an
+// article, the label scheme and target claim, instructions, and an optional
+// answer key. It travels as a file (WriteAssignment, ReadAssignment) or as
+// a link (EncodeAssignmentLink, DecodeAssignmentLink). In JSON:
+//
+//	{
+//	  "format": "stancemark-assignment/v1",
+//	  "id": "k3v9q2x7m4p8r6td",
+//	  "title": "Iran and the U.S. in Iraq",
+//	  "instructions": "Tag every sentence that takes a side.",
+//	  "document": {same as in stancemark/v1},
+//	  "scheme": {same as in stancemark/v1},
+//	  "key": [highlights as in stancemark/v1],
+//	  "options": {"revealKey": true}
+//	}
+//
+// "key" is written only when the key has highlights; "title",
+// "instructions", "key" and "options" may be left out when reading. Reading
+// is as strict as ReadExport: an unknown, missing or mistyped field is an
+// *ImportError naming it by its JSON path ("key[0].label", "options.revealKey").
+type Assignment struct {
+	Format       string            `json:"format"`
+	ID           string            `json:"id"` // URL-safe; see NewAssignmentID
+	Title        string            `json:"title"`
+	Instructions string            `json:"instructions"`
+	Document     ExportDocument    `json:"document"`
+	Scheme       Scheme            `json:"scheme"`
+	Key          []Annotation      `json:"key,omitempty"` // the answer key; empty means no key
+	Options      AssignmentOptions `json:"options"`
+}
+
+// AssignmentOptions are the teacher's choices for an Assignment.
+type AssignmentOptions struct {
+	// RevealKey lets a student see feedback against the key after
+	// submitting.
+	RevealKey bool `json:"revealKey"`
+}
+
+// assignmentFields are the top-level fields of an assignment.
+var assignmentFields = []string{"format", "id", "title", "instructions", "document", "scheme", "key", "options"}
+
+// MaxAssignmentIDLength is the length of the longest assignment id read.
+const MaxAssignmentIDLength = 128
+
+// assignmentWire is the JSON form of an Assignment.
+type assignmentWire struct {
+	Format       string            `json:"format"`
+	ID           string            `json:"id"`
+	Title        string            `json:"title"`
+	Instructions string            `json:"instructions"`
+	Document     ExportDocument    `json:"document"`
+	Scheme       Scheme            `json:"scheme"`
+	Key          []annotationWire  `json:"key,omitempty"`
+	Options      AssignmentOptions `json:"options"`
+}
+
+// NewAssignmentID returns a new random assignment id: 16 lowercase letters
+// and digits (80 bits), safe in URLs and file names.
+func NewAssignmentID() string {
+	return strings.ToLower(rand.Text()[:16])
+}
+
+// NewAssignment returns an assignment with a new id (NewAssignmentID) on
+// doc under scheme, with copies of the key's highlights (nil or empty: no
+// key). It does not validate the result; see Assignment.Validate.
+func NewAssignment(title, instructions string, doc *Document, scheme Scheme, key []Annotation, opts AssignmentOptions) *Assignment {
+	a := &Assignment{
+		Format: FormatAssignmentV1, ID: NewAssignmentID(),
+		Title: title, Instructions: instructions,
+		Document: doc.ExportDocument(), Scheme: scheme.clone(), Options: opts,
+	}
+	for _, h := range key {
+		a.Key = append(a.Key, h.clone())
+	}
+	return a
+}
+
+// AssignmentFromWorkspace returns a new assignment on w's document under
+// w's active scheme, whose key is that scheme's highlights (none: no key).
+func AssignmentFromWorkspace(w *Workspace, title, instructions string, opts AssignmentOptions) *Assignment {
+	return NewAssignment(title, instructions, w.Doc, w.Scheme(), w.Annotations(), opts)
+}
+
+// HasKey reports whether a has an answer key (at least one highlight).
+func (a *Assignment) HasKey() bool { return len(a.Key) > 0 }
+
+// MarshalJSON writes a with times in UTC and millisecond precision, empty
+// lists as [] and "key" only when there is one.
+func (a Assignment) MarshalJSON() ([]byte, error) {
+	w := assignmentWire{
+		Format: a.Format, ID: a.ID, Title: a.Title, Instructions: a.Instructions,
+		Document: a.Document, Scheme: a.Scheme, Options: a.Options,
+	}
+	if len(a.Key) > 0 {
+		w.Key = wireAnnotations(a.Key)
+	}
+	if w.Document.Sentences == nil {
+		w.Document.Sentences = []ExportSentence{}
+	}
+	if w.Scheme.Labels == nil {
+		w.Scheme.Labels = []Label{}
+	}
+	return marshalNoEscape(w)
+}
+
+// UnmarshalJSON reads a strictly (unknown fields, missing fields and wrong
+// types are *ImportError values naming the field). It does not Validate a;
+// ReadAssignment does.
+func (a *Assignment) UnmarshalJSON(data []byte) error {
+	got, err := decodeAssignment(data)
+	if err != nil {
+		return err
+	}
+	*a = *got
+	return nil
+}
+
+// ReadAssignment reads an assignment file from r: at most MaxImportBytes,
+// with or without a leading UTF-8 byte order mark, as strict JSON, then
+// validates it (see Assignment.Validate). Every error is an *ImportError.
+func ReadAssignment(r io.Reader) (*Assignment, error) {
+	data, err := readLimited(r)
+	if err != nil {
+		return nil, err
+	}
+	return parseAssignment(data)
+}
+
+// parseAssignment checks, decodes and validates an assignment's JSON.
+func parseAssignment(data []byte) (*Assignment, error) {
+	if err := checkSyntax(data); err != nil {
+		return nil, err
+	}
+	a, err := decodeAssignment(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.Validate(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// WriteAssignment writes a as JSON indented by two spaces with a trailing
+// newline, as WriteExport does. It does not validate a.
+func WriteAssignment(w io.Writer, a *Assignment) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(a); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// decodeAssignment reads the fields of an assignment strictly. data is
+// valid JSON.
+func decodeAssignment(data []byte) (*Assignment, error) {
+	raw := json.RawMessage(data)
+	if kindOf(raw) != "an object" {
+		return nil, &ImportError{Err: because(fmt.Sprintf("this is not a Stancemark assignment (the file holds %s, not an object)", kindOf(raw)), ErrFormat)}
+	}
+	o, err := decodeObject(raw, "")
+	if err != nil {
+		return nil, err
+	}
+	a := &Assignment{}
+	if err := o.str("format", false, &a.Format); err != nil {
+		return nil, err
+	}
+	if err := checkAssignmentFormat(a.Format); err != nil {
+		return nil, err
+	}
+	if err := o.only("an assignment", assignmentFields...); err != nil {
+		return nil, err
+	}
+	if err := o.str("id", true, &a.ID); err != nil {
+		return nil, err
+	}
+	if err := o.str("title", false, &a.Title); err != nil {
+		return nil, err
+	}
+	if err := o.str("instructions", false, &a.Instructions); err != nil {
+		return nil, err
+	}
+	do, err := o.object("document", true)
+	if err != nil {
+		return nil, err
+	}
+	if a.Document, err = decodeExportDocument(do); err != nil {
+		return nil, err
+	}
+	so, err := o.object("scheme", true)
+	if err != nil {
+		return nil, err
+	}
+	if a.Scheme, err = decodeScheme(so); err != nil {
+		return nil, err
+	}
+	items, err := o.list("key", false)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) > 0 {
+		if a.Key, err = decodeAnnotations(items, "key"); err != nil {
+			return nil, err
+		}
+	}
+	oo, err := o.object("options", false)
+	if err != nil {
+		return nil, err
+	}
+	if oo != nil {
+		if err := oo.only("options", "revealKey"); err != nil {
+			return nil, err
+		}
+		if err := decodeBool(oo, "revealKey", &a.Options.RevealKey); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+// decodeBool reads the optional true/false field name of o.
+func decodeBool(o *jsonObject, name string, dst *bool) error {
+	raw, ok, err := o.field(name, false)
+	if !ok {
+		return err
+	}
+	if kindOf(raw) != "true or false" {
+		return typeErr(fieldPath(o.path, name), "true or false", raw)
+	}
+	return json.Unmarshal(raw, dst)
+}
+
+// checkAssignmentFormat checks the "format" of an assignment.
+func checkAssignmentFormat(got string) error {
+	switch {
+	case got == FormatAssignmentV1:
+		return nil
+	case got == "":
+		return fieldErr("format", because("missing; this is not a Stancemark assignment", ErrMissingField, ErrFormat))
+	case strings.HasPrefix(got, "stancemark-assignment/v"):
+		return fieldErr("format", because(fmt.Sprintf("%q is not supported; this version of Stancemark reads %s (was the file made by a newer Stancemark?)", got, FormatAssignmentV1), ErrUnsupportedVersion))
+	case got == FormatV1:
+		return fieldErr("format", because(fmt.Sprintf("this is a %q export (a student's work?), not an assignment (%s)", got, FormatAssignmentV1), ErrFormat))
+	case strings.HasPrefix(got, "stancemark"):
+		return fieldErr("format", because(fmt.Sprintf("this is a %q file, not a Stancemark assignment (%s)", got, FormatAssignmentV1), ErrFormat))
+	}
+	return fieldErr("format", because(fmt.Sprintf("%q: this is not a Stancemark assignment", got), ErrFormat))
+}
+
+// Validate checks a as a whole and returns the first problem as an
+// *ImportError naming the field:
+//   - format is FormatAssignmentV1;
+//   - id is not empty, at most MaxAssignmentIDLength bytes, and has no
+//     spaces or control characters;
+//   - the document and scheme are valid as in an export (Export.Validate);
+//   - the key's highlights are valid as an export's annotations are.
+func (a *Assignment) Validate() error {
+	if err := checkAssignmentFormat(a.Format); err != nil {
+		return err
+	}
+	switch {
+	case a.ID == "":
+		return fieldErrf("id", ErrMissingField, "missing; an assignment needs an id")
+	case len(a.ID) > MaxAssignmentIDLength:
+		return fieldErrf("id", ErrBadValue, "longer than %d characters", MaxAssignmentIDLength)
+	case strings.ContainsFunc(a.ID, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFFFD' }):
+		return fieldErrf("id", ErrBadValue, "%q has spaces or control characters", a.ID)
+	}
+	if err := validateExportDocument(&a.Document); err != nil {
+		return err
+	}
+	if err := a.Scheme.Validate(); err != nil {
+		return prefixed("scheme", err)
+	}
+	ids := make(map[string]int, len(a.Document.Sentences))
+	for i, s := range a.Document.Sentences {
+		ids[s.ID] = i
+	}
+	lookup := func(id string) int {
+		if i, ok := ids[id]; ok {
+			return i
+		}
+		return -1
+	}
+	return validateAnnotations(a.Key, a.Scheme, lookup, len(ids), "key")
+}
+
+// Doc rebuilds the Document of a from its title and text and checks that it
+// has a's id and sentences, as Export.Doc does.
+func (a *Assignment) Doc() (*Document, error) {
+	return (&Export{Document: a.Document}).Doc()
+}
+
+// NewWorkspace returns a student's workspace for a: on a's document, with
+// a's scheme added (or replacing the preset of the same id) and active, no
+// highlight and no undo step.
+func (a *Assignment) NewWorkspace() (*Workspace, error) {
+	doc, err := a.Doc()
+	if err != nil {
+		return nil, err
+	}
+	w := NewWorkspace(doc)
+	if err := w.Import(&Export{Format: FormatV1, Document: a.Document, Scheme: a.Scheme.clone()}); err != nil {
+		return nil, err
+	}
+	w.ResetHistory()
+	return w, nil
+}
+
+// KeyExport returns a's key as a native export by the annotator "key", for
+// the exports and agreement functions that take exports.
+func (a *Assignment) KeyExport() *Export {
+	as := make([]Annotation, len(a.Key))
+	for i, h := range a.Key {
+		as[i] = h.clone()
+	}
+	return &Export{
+		Format: FormatV1, Assignment: a.ID, Annotator: ExportAnnotator{Name: "key"},
+		Document: a.Document, Scheme: a.Scheme.clone(), Annotations: as,
+	}
+}
+
+// Submission returns a student's submission from w: a native export, made
+// at the given time, of w's highlights under a's scheme (by id), with
+// Assignment set to a.ID and the annotator named student. The student's
+// workspace should come from a.NewWorkspace.
+func (a *Assignment) Submission(w *Workspace, student string, at time.Time) *Export {
+	scheme := a.Scheme.clone()
+	for _, s := range w.Schemes() {
+		if s.ID == a.Scheme.ID {
+			scheme = s
+		}
+	}
+	set := w.AnnotationsFor(a.Scheme.ID)
+	as := make([]Annotation, len(set))
+	for i, h := range set {
+		as[i] = h.clone()
+		as[i].Annotator = student
+	}
+	return &Export{
+		Format: FormatV1, Exported: at.UTC().Truncate(time.Millisecond), Assignment: a.ID,
+		Annotator: ExportAnnotator{Name: student}, Document: w.Doc.ExportDocument(),
+		Scheme: scheme, Annotations: as,
+	}
+}
+
+// AssignmentFileName returns the file name of a's download:
+// "<slug of the title, else of the id>.assignment.json".
+func AssignmentFileName(a *Assignment) string {
+	name := a.Title
+	if slug(name) == "" {
+		name = a.ID
+	}
+	return slugOr(name, "assignment") + ".assignment.json"
+}
+
+// SubmissionFileName returns the file name of a student's submission:
+// "<assignment slug>-<student slug>.stancemark.json". A slug is the text in
+// lower case with every run of characters other than letters and digits
+// replaced by one "-", trimmed of "-" and cut to 48 characters; an empty
+// slug becomes "assignment" or "student".
+//
+//	SubmissionFileName("Iran & the U.S.", "Zoë O'Neil") == "iran-the-u-s-zoë-o-neil.stancemark.json"
+func SubmissionFileName(assignmentTitleOrID, student string) string {
+	return slugOr(assignmentTitleOrID, "assignment") + "-" + slugOr(student, "student") + ".stancemark.json"
+}
+
+// maxSlug is the length, in characters, of the longest slug.
+const maxSlug = 48
+
+// slug returns s in lower case with runs of other characters than letters
+// and digits replaced by "-", trimmed, at most maxSlug characters.
+func slug(s string) string {
+	var b strings.Builder
+	n, dash := 0, false
+	for _, r := range s {
+		if n >= maxSlug {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+				n++
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+			n++
+			continue
+		}
+		dash = true
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// slugOr returns slug(s), or fallback when it is empty.
+func slugOr(s, fallback string) string {
+	if sl := slug(s); sl != "" {
+		return sl
+	}
+	return fallback
+}

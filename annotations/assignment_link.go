@@ -1,0 +1,107 @@
+package annotations
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// An assignment link is "<app URL>#a=DATA", where DATA is the assignment's
+// compact JSON, compressed with raw DEFLATE (RFC 1951, best compression)
+// and encoded as base64url without padding (RFC 4648 §5). Stancemark's
+// compact JSON of the bundled 590-word article with a key makes a DATA of
+// a few kilobytes; a 2,000-word article about 9 KB (see
+// TestAssignmentLinkLongArticle).
+
+// MaxLinkDataLength is the length of the longest DATA that
+// DecodeAssignmentLink reads: far above any real assignment and within
+// what browsers accept in a URL.
+const MaxLinkDataLength = 16 << 20
+
+// ErrBadLink is wrapped by the errors of DecodeAssignmentLink about the
+// link itself (not base64url, not DEFLATE data, cut off).
+var ErrBadLink = errors.New("the link is damaged")
+
+// EncodeAssignmentLink returns the DATA of a's link: base64url without
+// padding of the raw-DEFLATE-compressed compact JSON of a. It does not
+// validate a.
+func EncodeAssignmentLink(a *Assignment) (string, error) {
+	data, err := a.MarshalJSON()
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	zw, err := flate.NewWriter(&buf, flate.BestCompression)
+	if err != nil {
+		return "", err
+	}
+	if _, err := zw.Write(data); err != nil {
+		return "", err
+	}
+	if err := zw.Close(); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(buf.Bytes()), nil
+}
+
+// AssignmentLink returns appURL + "#a=" + the DATA of a's link, after
+// dropping any fragment of appURL.
+func AssignmentLink(appURL string, a *Assignment) (string, error) {
+	data, err := EncodeAssignmentLink(a)
+	if err != nil {
+		return "", err
+	}
+	if i := strings.IndexByte(appURL, '#'); i >= 0 {
+		appURL = appURL[:i]
+	}
+	return appURL + "#a=" + data, nil
+}
+
+// DecodeAssignmentLink reads the assignment of a link's DATA (the part
+// after "#a="; a leading "#a=" or "a=" is dropped, as are spaces and line
+// breaks, which mail programs insert, and "=" padding). It reads at most
+// MaxImportBytes of decompressed JSON, so a small link cannot expand into
+// gigabytes, then validates the assignment as ReadAssignment does. Every
+// error is an *ImportError; a damaged link wraps ErrBadLink, one that is
+// too large ErrTooLarge.
+func DecodeAssignmentLink(data string) (*Assignment, error) {
+	data = strings.TrimPrefix(strings.TrimPrefix(data, "#"), "a=")
+	data = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
+			return -1
+		}
+		return r
+	}, data)
+	data = strings.TrimRight(data, "=")
+	if data == "" {
+		return nil, &ImportError{Err: because("the link has no assignment data after #a=", ErrBadLink, ErrEmptyFile)}
+	}
+	if len(data) > MaxLinkDataLength {
+		return nil, &ImportError{Err: because(fmt.Sprintf("the link is longer than %d MB", MaxLinkDataLength>>20), ErrTooLarge)}
+	}
+	compressed, err := base64.RawURLEncoding.DecodeString(data)
+	if err != nil {
+		var ce base64.CorruptInputError
+		msg := "the link is not valid base64url"
+		if errors.As(err, &ce) {
+			msg = fmt.Sprintf("the link has a character that does not belong in it at position %d; was it changed or cut when copied?", int64(ce)+1)
+		}
+		return nil, &ImportError{Err: because(msg, ErrBadLink)}
+	}
+	zr := flate.NewReader(bytes.NewReader(compressed))
+	defer zr.Close()
+	js, err := io.ReadAll(io.LimitReader(zr, MaxImportBytes+1))
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return nil, &ImportError{Err: because("the link is incomplete; it was probably cut off when copied", ErrBadLink)}
+	case err != nil:
+		return nil, &ImportError{Err: because("the link's data is damaged ("+err.Error()+"); was it changed when copied?", ErrBadLink)}
+	case len(js) > MaxImportBytes:
+		return nil, &ImportError{Err: because(fmt.Sprintf("the link's assignment is larger than %d MB", MaxImportBytes>>20), ErrTooLarge)}
+	}
+	return parseAssignment(js)
+}

@@ -1,0 +1,163 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"stancemark/annotations"
+)
+
+const convertUsage = `Usage: stancemark convert -to FORMAT [-o FILE] [-majority] FILE...
+
+Read stancemark/v1 exports and write them in another format, to standard
+output or to -o FILE. "-" reads standard input. FORMAT is one of
+
+	json     stancemark/v1 again, validated (same document, scheme,
+	         annotations and "exported"); several files are written one
+	         after another
+	w3c      one W3C Web Annotation AnnotationCollection (JSON-LD)
+	csv      one row per sentence per file: document_id, sentence_id, index,
+	         paragraph, start, end, text, label, note, annotator
+	jsonl    one highlight per line, self-contained
+	semeval  SemEval-2016 Task 6 TSV: ID, Target, Text, Stance (one row per
+	         highlight)
+	pairs    claim-sentence pairs, one JSON object per tagged sentence
+
+Offsets count Unicode code points. A file that cannot be read is reported
+on standard error with the field at fault; the others are still converted,
+and the exit status is 1.
+
+Flags:
+`
+
+func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	to := fs.String("to", "", "output `format`: json, w3c, csv, jsonl, semeval or pairs")
+	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	majority := fs.Bool("majority", false, "semeval and pairs: merge the files (annotators of one document) into one row per\nsentence with the majority label and the agreement")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), convertUsage)
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *to == "":
+		fs.Usage()
+		return usageError{"convert needs -to FORMAT"}
+	case !slices.Contains(annotations.Formats, *to):
+		fs.Usage()
+		return usageError{fmt.Sprintf("unknown format %q for -to (want %s)", *to, strings.Join(annotations.Formats, ", "))}
+	case *majority && *to != "semeval" && *to != "pairs":
+		fs.Usage()
+		return usageError{"-majority works with -to semeval or -to pairs"}
+	case fs.NArg() == 0:
+		fs.Usage()
+		return usageError{"convert needs at least one FILE"}
+	}
+	exports, failed := readExports(fs.Args(), stdin, stderr)
+	if len(exports) > 0 {
+		var buf bytes.Buffer
+		var err error
+		switch {
+		case *majority && *to == "semeval":
+			err = annotations.WriteSemEval(&buf, exports, annotations.DatasetOptions{Majority: true})
+		case *majority:
+			err = annotations.WritePairs(&buf, exports, annotations.DatasetOptions{Majority: true})
+		default:
+			err = annotations.WriteFormat(&buf, *to, exports)
+		}
+		if err != nil {
+			return fmt.Errorf("converting to %s failed: %w", *to, err)
+		}
+		if err := writeOutput(*out, buf.Bytes(), stdout); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files could not be converted", failed, fs.NArg())
+	}
+	return nil
+}
+
+// readExports reads every file as a stancemark/v1 export, several at a
+// time, and returns them in the order given. Each file that fails is
+// reported on stderr ("stancemark: FILE: field: why"), in order, and
+// counted.
+func readExports(names []string, stdin io.Reader, stderr io.Writer) (exports []*annotations.Export, failed int) {
+	type result struct {
+		e   *annotations.Export
+		err error
+	}
+	results := make([]result, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				e, err := readExport(names[i], stdin)
+				results[i] = result{e, err}
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		if r.err != nil {
+			fmt.Fprintf(stderr, "stancemark: %s\n", r.err)
+			failed++
+			continue
+		}
+		exports = append(exports, r.e)
+	}
+	return exports, failed
+}
+
+// readExport reads one export; its error starts with the file name.
+func readExport(name string, stdin io.Reader) (*annotations.Export, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	e, err := annotations.ReadExport(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return e, nil
+}
+
+// writeOutput writes data to the file name, or to stdout when name is "".
+func writeOutput(name string, data []byte, stdout io.Writer) error {
+	if name == "" {
+		_, err := stdout.Write(data)
+		return err
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s failed: %w", name, err)
+	}
+	return nil
+}

@@ -64,6 +64,7 @@ func (s *session) switchTo(doc *annotations.Document, target string) {
 	s.doc = doc
 	s.ws = newWorkspace(doc, target)
 	s.sel = noSelection
+	s.orphans = nil
 	s.save = saveStatus{saveClean, "Saved"}
 	s.restoreWork()
 	if err := s.store.set(keyCurrent, doc.ID); err != nil {

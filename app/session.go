@@ -36,7 +36,9 @@ type session struct {
 	ver         uint64 // bumps whenever anything the components show changes
 	update      func() // asks go-app to re-render the components (set by the root)
 	annotator   string
+	format      string // the export format chosen in the menu
 
+	orphans     []annotations.Orphan // highlights of an import that could not be placed
 	unreadable  unreadable
 	afterRender func(func()) // runs a function once go-app has rendered (set by the root)
 	dispatch    func(func()) // runs a function on the UI goroutine (set by the root)
@@ -415,15 +417,16 @@ func (s *session) setAnnotator(name string) {
 	s.refresh()
 }
 
-// exportFile is the stancemark/v1 export of the active label set.
-func (s *session) exportFile() (name string, data []byte, err error) {
+// exportFile is the export of the active label set in a format of
+// annotations.Formats ("json" is stancemark/v1).
+func (s *session) exportFile(format string) (name string, data []byte, err error) {
 	e := s.ws.Export(s.now())
 	e.Annotator.Name = s.annotator
 	var buf bytes.Buffer
-	if err := annotations.WriteExport(&buf, e); err != nil {
+	if err := annotations.WriteFormat(&buf, format, []*annotations.Export{e}); err != nil {
 		return "", nil, err
 	}
-	return exportFileName(s.doc.Title), buf.Bytes(), nil
+	return slug(s.doc.Title) + annotations.FormatExtension(format), buf.Bytes(), nil
 }
 
 // importFile imports a stancemark/v1 file; on any problem it changes
@@ -432,6 +435,9 @@ func (s *session) importFile(name string, data []byte) {
 	e, err := annotations.ReadExport(bytes.NewReader(data))
 	if err == nil {
 		err = s.ws.Import(e)
+		if errors.Is(err, annotations.ErrOtherDocument) && s.reanchor(name, e) {
+			return
+		}
 	}
 	if err != nil {
 		s.setError("Import of %s failed, nothing was changed: %v", name, err)

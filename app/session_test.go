@@ -205,7 +205,7 @@ func TestSessionImportRejectsAndChangesNothing(t *testing.T) {
 	s, p := newTestSession(t, st)
 	s.clickSentence(0, false)
 	s.run(cmdTag, false, "1")
-	_, good, err := s.exportFile()
+	_, good, err := s.exportFile("json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func TestSessionImportRejectsAndChangesNothing(t *testing.T) {
 	otherSession := newSession(other, "", newMemoryStore(), &recordingPainter{})
 	otherSession.clickSentence(0, false)
 	otherSession.run(cmdTag, false, "1")
-	_, otherFile, _ := otherSession.exportFile()
+	_, otherFile, _ := otherSession.exportFile("json")
 
 	tests := []struct {
 		name, data, want string
@@ -247,7 +247,7 @@ func TestSessionExportImportIsIdentical(t *testing.T) {
 	s.run(cmdTag, false, "4")
 	a, _ := s.ws.At(2)
 	s.setNote(a.ID, `<img src=x onerror=alert(1)> "quoted"`)
-	name, data, err := s.exportFile()
+	name, data, err := s.exportFile("json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func TestSessionExportImportIsIdentical(t *testing.T) {
 	if items := highlightItems(fresh); len(items) != 1 || items[0].Note != `<img src=x onerror=alert(1)> "quoted"` || items[0].ID != a.ID {
 		t.Fatalf("side list after import = %+v", items)
 	}
-	_, again, _ := fresh.exportFile()
+	_, again, _ := fresh.exportFile("json")
 	if string(again) != string(data) {
 		t.Errorf("export → import → export changed the file:\n%s\n---\n%s", data, again)
 	}

@@ -28,6 +28,7 @@ type toolbar struct {
 	CanUndo   bool
 	CanRedo   bool
 	Save      saveStatus
+	Format    string
 	S         *session
 }
 
@@ -56,7 +57,18 @@ func (t *toolbar) Render() app.UI {
 			Value(t.Annotator).OnChange(t.onAnnotator),
 		app.Button().ID("undo").Title("Undo (u, Ctrl+Z)").Disabled(!t.CanUndo).Text("Undo").OnClick(t.onUndo),
 		app.Button().ID("redo").Title("Redo (Ctrl+Shift+Z)").Disabled(!t.CanRedo).Text("Redo").OnClick(t.onRedo),
-		app.Button().ID("export").Title("Export as stancemark/v1 JSON (e)").Text("Export").OnClick(t.onExport),
+		app.Label().For("export-format").Class("visually-hidden").Text("Export format"),
+		app.Select().ID("export-format").OnChange(t.onFormat).Body(
+			app.Range(annotations.Formats).Slice(func(i int) app.UI {
+				f := annotations.Formats[i]
+				o := app.Option().Value(f).Text(annotations.FormatName(f))
+				if f == t.Format {
+					o = o.Selected(true)
+				}
+				return o
+			}),
+		),
+		app.Button().ID("export").Title("Export in the chosen format (e)").Text("Export").OnClick(t.onExport),
 		app.Label().Class("button").For("import").Text("Import…"),
 		app.Input().ID("import").Type("file").Class("visually-hidden").Accept(".json,application/json").OnChange(t.onImport),
 		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
@@ -78,6 +90,10 @@ func (t *toolbar) onRedo(ctx app.Context, e app.Event) { t.S.redo() }
 
 func (t *toolbar) onExport(ctx app.Context, e app.Event) { exportDownload(t.S) }
 
+func (t *toolbar) onFormat(ctx app.Context, e app.Event) {
+	t.S.format = ctx.JSSrc().Get("value").String()
+}
+
 func (t *toolbar) onHelp(ctx app.Context, e app.Event) { t.S.showHelp(!t.S.help) }
 
 func (t *toolbar) onImport(ctx app.Context, e app.Event) {
@@ -97,13 +113,17 @@ func (t *toolbar) onImport(ctx app.Context, e app.Event) {
 
 // exportDownload downloads the export, or says why it failed.
 func exportDownload(s *session) {
-	name, data, err := s.exportFile()
+	format := s.format
+	if format == "" {
+		format = "json"
+	}
+	name, data, err := s.exportFile(format)
 	if err != nil {
 		s.setError("Export failed: %v.", err)
 		s.refresh()
 		return
 	}
-	download(name, "application/json", data)
+	download(name, annotations.FormatMediaType(format), data)
 }
 
 func (t *toolbar) onLibrary(ctx app.Context, e app.Event) { t.S.showLibrary(true) }

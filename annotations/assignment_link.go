@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // An assignment link is "<app URL>#a=DATA", where DATA is the assignment's
@@ -83,14 +85,14 @@ func DecodeAssignmentLink(data string) (*Assignment, error) {
 	if len(data) > MaxLinkDataLength {
 		return nil, &ImportError{Err: because(fmt.Sprintf("the link is longer than %d MB", MaxLinkDataLength>>20), ErrTooLarge)}
 	}
+	if i := strings.IndexFunc(data, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_')
+	}); i >= 0 {
+		return nil, &ImportError{Err: because(fmt.Sprintf("the link has a character that does not belong in it (%s at position %d); was it changed when copied?", strconv.Quote(string([]rune(data[i:])[0])), utf8.RuneCountInString(data[:i])+1), ErrBadLink)}
+	}
 	compressed, err := base64.RawURLEncoding.DecodeString(data)
-	if err != nil {
-		var ce base64.CorruptInputError
-		msg := "the link is not valid base64url"
-		if errors.As(err, &ce) {
-			msg = fmt.Sprintf("the link has a character that does not belong in it at position %d; was it changed or cut when copied?", int64(ce)+1)
-		}
-		return nil, &ImportError{Err: because(msg, ErrBadLink)}
+	if err != nil { // only a length that no base64 has: the end is missing
+		return nil, &ImportError{Err: because("the link is incomplete; it was probably cut off when copied", ErrBadLink)}
 	}
 	zr := flate.NewReader(bytes.NewReader(compressed))
 	defer zr.Close()

@@ -6,8 +6,8 @@ import (
 	"strconv"
 )
 
-// WriteClassCSV writes the class in long format (RFC 4180, UTF-8, CRLF
-// line ends as encoding/csv writes them): a header
+// WriteClassCSV writes the class in long format (RFC 4180, UTF-8 without a
+// byte order mark, records ending in "\n", as WriteCSV): a header
 //
 //	student,sentence_id,sentence_text,label,note
 //

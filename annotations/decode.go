@@ -43,6 +43,14 @@ func checkSyntax(data []byte) error {
 		msg = "there is more text after the end of the JSON data"
 	case pos <= len(data)-len(bytes.TrimLeft(data, " \t\r\n")):
 		msg = "this file is not JSON; a Stancemark file starts with {"
+	case strings.Contains(msg, "exceeded max depth"):
+		msg = "the data is nested too deeply (more than 10,000 levels)"
+	default:
+		for _, word := range []string{"NaN", "Infinity", "-Infinity"} {
+			if pos >= 0 && pos < len(data) && bytes.HasPrefix(data[pos:], []byte(word)) {
+				msg = word + " is not a number JSON allows; write a number in digits"
+			}
+		}
 	}
 	line, col := lineColumn(data, pos)
 	return &ImportError{Line: line, Column: col, Err: because("invalid JSON: "+msg, ErrSyntax)}
@@ -54,6 +62,9 @@ func checkSyntax(data []byte) error {
 func checkUTF8(data []byte) error {
 	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
 		return nil
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return &ImportError{Err: because("the file is UTF-16 text; save it as UTF-8 and try again", ErrEncoding)}
 	}
 	if r, n := utf8.DecodeRune(data); r == utf8.RuneError && n <= 1 || bytes.IndexByte(data, 0) >= 0 {
 		return &ImportError{Err: because("this is not a text file; a Stancemark file is JSON text", ErrEncoding, ErrFormat)}

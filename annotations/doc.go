@@ -71,6 +71,17 @@
 // redo; Undo and Redo make the scheme they touch active; the history keeps
 // MaxHistory steps.
 //
+// # Limits
+//
+// A note has at most MaxNoteRunes characters; a label or scheme id or name
+// at most MaxLabelRunes; a target claim or a label description at most
+// MaxTargetRunes; a document at most MaxSentences sentences; a file at most
+// MaxImportBytes. SetNote, SetTarget, SetScheme, imports and saved states
+// refuse longer ones with an error wrapping ErrTooLong (ErrTooManySentences,
+// ErrTooLarge) that names the field, such as
+//
+//	annotations[0].note: too long: 12,000 characters; a note can have at most 10,000
+//
 // # Export format "stancemark/v1"
 //
 // WriteExport writes, and ReadExport reads, JSON indented by two spaces:
@@ -110,5 +121,46 @@
 //	{"format":"stancemark-state/v1","document":"sha256:…","active":"default","annotator":"Ada",
 //	 "schemes":[{"scheme":{"id":"default",…},"annotations":[…]}, …]}
 //
-// RestoreWorkspace reads it back with the same checks as an import.
+// RestoreWorkspace reads it back with the same checks as an import. For
+// MergeState a scheme may also carry "changed" (when the scheme last
+// changed), "touched" (highlight id -> when it last changed, only where
+// that differs from its "modified") and "removed" (tombstones, newest
+// first: [{"id":"a1","at":"…"}], at most MaxTombstones), and the state may
+// carry "removedSchemes" in the same form. These fields are optional: a
+// state saved before they existed loads, with each highlight stamped by its
+// "modified". Fixtures of every stored version are in testdata/state.
+//
+// # Two tabs
+//
+// Two tabs on one document save to the same key, and each merges the
+// other's saves (Workspace.MergeState) so that the edits made in both
+// survive. Every change (tag, relabel, note, split, clear, undo, redo)
+// stamps each highlight it touches with the time it was made (undo and
+// redo too: they are new changes), and every removed highlight keeps its
+// stamp as a tombstone. A stamp is the clock's time but always later than
+// every stamp the tab has made or merged, so a change made after a merge
+// wins over what was merged even when the clocks of two tabs disagree.
+//
+// The conflict rule: for every highlight id, the version with the later
+// stamp wins, whether it is a highlight or a tombstone; then a sentence
+// left in two highlights stays with the later-stamped one, and the other
+// is split around it as a Clear would split it (its first remaining run
+// keeps its id, the next ones get the ids id-2, id-3, ...; one left with no
+// sentence becomes a tombstone). Schemes follow the same rule with their
+// own stamp (target, labels, added schemes); a scheme removed in one tab
+// stays when the other tab changed it or its highlights after that, and a
+// label that the winning version of a scheme lacks but a surviving
+// highlight uses is brought back. Ties (equal stamps) go to the present
+// version, then to the larger JSON, so both tabs decide the same way
+// whichever merges first. The active scheme and the annotator stay each
+// tab's own. For example, with s1..s3 "supports" a1 in both tabs:
+//
+//	tab A at 10:00 relabels a1 "neutral", tab B at 10:01 "opposes"  ->  a1 "opposes"
+//	tab A at 10:00 clears s1..s3, tab B at 10:01 notes a1           ->  a1 with the note
+//	tab A at 10:00 tags s5..s8 (A1), tab B at 10:01 tags s6..s7 (B1) ->  A1 s5, B1 s6..s7, A1-2 s8
+//
+// A merge that changed the workspace clears its undo history, since an undo
+// step would bring back or overwrite what the other tab did. After merging
+// a save, a tab saves its own state unless MatchesState says the save
+// already holds it; two tabs that do this end with the same state.
 package annotations

@@ -57,10 +57,15 @@ func (w *Workspace) CanRedo() bool { return len(w.redo) > 0 }
 func (w *Workspace) commit(c *change) {
 	at := c.at
 	if at.IsZero() {
-		// A scheme edit or an import does not read the clock (reading it
-		// would change the times of the next highlights under a test
-		// clock); its stamp comes after every stamp this tab has seen.
-		at = w.lastNow
+		// A scheme edit or an import records no time of its own. It reads
+		// the real clock for its stamp, but not a clock set in Now (a test
+		// clock, whose next readings would all shift): then its stamp is
+		// the clock's latest reading, or after every stamp this tab has seen.
+		if w.Now == nil {
+			at = w.now()
+		} else {
+			at = w.lastNow
+		}
 	}
 	w.apply(c, true, at)
 	w.redo = nil

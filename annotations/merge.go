@@ -55,6 +55,24 @@ func (w *Workspace) MergeState(data []byte) (changed bool, err error) {
 	return true, nil
 }
 
+// MatchesState reports whether the saved state data holds exactly what w
+// would save apart from the active scheme and the annotator, which stay
+// local to a tab. After merging another tab's save, a tab saves its own
+// state unless MatchesState(that save) is true: its own last save may have
+// been overwritten by the one it merged, and saving only when MergeState
+// reports a change would then lose its edits. Two tabs that follow this
+// rule stop saving once they agree. Data that RestoreWorkspace rejects does
+// not match.
+func (w *Workspace) MatchesState(data []byte) bool {
+	o, err := RestoreWorkspace(w.Doc, data)
+	if err != nil {
+		return false
+	}
+	a, err1 := w.marshalShared()
+	b, err2 := o.marshalShared()
+	return err1 == nil && err2 == nil && bytes.Equal(a, b)
+}
+
 // marshalShared is MarshalState without what stays local to a tab.
 func (w *Workspace) marshalShared() ([]byte, error) {
 	active, annotator := w.active, w.Annotator
@@ -68,7 +86,6 @@ type entry[T any] struct {
 	present bool
 	value   T
 	stamp   time.Time // the last change; for an absent one, its tombstone
-	json    []byte    // the value's JSON, the tie-breaker
 	known   bool      // false: this side has never heard of it
 }
 
@@ -86,7 +103,11 @@ func wins[T any](a, b entry[T]) bool {
 	case a.present != b.present:
 		return a.present
 	}
-	return bytes.Compare(a.json, b.json) >= 0
+	// The same stamp on both sides: the larger JSON wins (computed only
+	// here, as ties are rare).
+	ja, _ := json.Marshal(a.value)
+	jb, _ := json.Marshal(b.value)
+	return bytes.Compare(ja, jb) >= 0
 }
 
 // mergeWorkspaces returns the merge of a and b (neither is modified). It is
@@ -170,8 +191,7 @@ func schemeEntry(w *Workspace, id string) entry[Scheme] {
 		if st := w.stamps[id]; st != nil {
 			t = st.changed
 		}
-		j, _ := json.Marshal(s)
-		return entry[Scheme]{present: true, value: s, stamp: t, json: j, known: true}
+		return entry[Scheme]{present: true, value: s, stamp: t, known: true}
 	}
 	if t, ok := w.removedSchemes[id]; ok {
 		return entry[Scheme]{stamp: t, known: true}
@@ -217,9 +237,10 @@ func (m *Workspace) mergeHighlights(a, b *Workspace, s *Scheme, lose entry[Schem
 			}
 		}
 	}
+	pa, pb := positions(a.sets[s.ID]), positions(b.sets[s.ID])
 	var live []entry[Annotation]
 	for id := range ids {
-		ea, eb := highlightEntry(a, s.ID, id), highlightEntry(b, s.ID, id)
+		ea, eb := highlightEntry(a, s.ID, id, pa), highlightEntry(b, s.ID, id, pb)
 		win := ea
 		if !wins(ea, eb) {
 			win = eb
@@ -307,13 +328,21 @@ func (m *Workspace) mergeHighlights(a, b *Workspace, s *Scheme, lose entry[Schem
 	pruneTombstones(st.removed)
 }
 
-// highlightEntry returns w's entry for highlight id of scheme.
-func highlightEntry(w *Workspace, scheme, id string) entry[Annotation] {
-	for _, h := range w.sets[scheme] {
-		if h.ID == id {
-			j, _ := json.Marshal(h.wire())
-			return entry[Annotation]{present: true, value: h, stamp: w.stampOf(scheme, h), json: j, known: true}
-		}
+// positions maps the ids of set to their positions.
+func positions(set []Annotation) map[string]int {
+	m := make(map[string]int, len(set))
+	for i, h := range set {
+		m[h.ID] = i
+	}
+	return m
+}
+
+// highlightEntry returns w's entry for highlight id of scheme, whose
+// highlights are at the positions pos.
+func highlightEntry(w *Workspace, scheme, id string, pos map[string]int) entry[Annotation] {
+	if i, ok := pos[id]; ok {
+		h := w.sets[scheme][i]
+		return entry[Annotation]{present: true, value: h, stamp: w.stampOf(scheme, h), known: true}
 	}
 	if st := w.stamps[scheme]; st != nil {
 		if t, ok := st.removed[id]; ok {

@@ -3,7 +3,6 @@ package annotations
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"sort"
 	"time"
 )
@@ -218,9 +217,11 @@ func decodeStamps(so *jsonObject, as []Annotation) (*schemeStamps, error) {
 	if err := so.time("changed", false, &st.changed); err != nil {
 		return nil, err
 	}
-	live := func(id string) bool {
-		return slices.ContainsFunc(as, func(a Annotation) bool { return a.ID == id })
+	ids := make(map[string]bool, len(as))
+	for _, a := range as {
+		ids[a.ID] = true
 	}
+	live := func(id string) bool { return ids[id] }
 	if to, err := so.object("touched", false); err != nil {
 		return nil, err
 	} else if to != nil {

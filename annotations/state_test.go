@@ -95,7 +95,7 @@ func TestRestoreWorkspaceErrors(t *testing.T) {
 		{"no schemes", `{"format":"stancemark-state/v1","document":"` + w.Doc.ID + `","active":"default","schemes":[]}`, "schemes",
 			"schemes: empty; the saved state has no scheme", ErrMissingField},
 		{"unknown field", replace(`"active"`, `"undo":[],"active"`), "undo",
-			"undo: unknown field (a saved state has format, document, active, annotator, schemes)", ErrUnknownField},
+			"undo: unknown field (a saved state has format, document, active, annotator, schemes, removedSchemes)", ErrUnknownField},
 		{"schemes not a list", replace(`"schemes":[`, `"schemes":{"x":[`) + "}", "schemes", "schemes: expected a list, found an object", ErrBadValue},
 	}
 	for _, tt := range tests {

@@ -18,7 +18,7 @@ const DefaultMaxHistory = 500
 type Workspace struct {
 	Doc        *Document
 	Annotator  string           // the name given to new highlights and exports
-	Now        func() time.Time // clock; default time.Now; results are truncated to milliseconds, UTC
+	Now        func() time.Time // clock; nil means time.Now; results are truncated to milliseconds, UTC
 	NewID      func() string    // highlight ids; default "a" + 12 random lowercase hex digits
 	MaxHistory int              // undo steps kept; 0 or less means DefaultMaxHistory
 
@@ -42,7 +42,6 @@ type Workspace struct {
 func NewWorkspace(doc *Document) *Workspace {
 	w := &Workspace{
 		Doc:        doc,
-		Now:        time.Now,
 		NewID:      randomID,
 		MaxHistory: DefaultMaxHistory,
 		schemes:    Presets(),

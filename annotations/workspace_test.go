@@ -363,8 +363,11 @@ func TestSchemes(t *testing.T) {
 
 func TestWorkspaceDefaults(t *testing.T) {
 	w := NewWorkspace(testDoc(t, 3))
-	if w.MaxHistory != DefaultMaxHistory || w.Now == nil || w.NewID == nil {
+	if w.MaxHistory != DefaultMaxHistory || w.NewID == nil {
 		t.Fatal("defaults not set")
+	}
+	if d := time.Since(w.now()); w.Now != nil || d < 0 || d > time.Minute {
+		t.Errorf("the default clock is not time.Now (%v)", d)
 	}
 	id := w.NewID()
 	if len(id) != 13 || id[0] != 'a' {

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"stancemark/annotations"
 	"stancemark/articles"
 )
 
@@ -17,6 +20,7 @@ type Annotator struct {
 	keydown app.Func
 	// drops of files anywhere on the page
 	dragover, drop app.Func
+	storage        app.Func // saves made by other tabs
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -53,17 +57,18 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.openCurrent()
 	s.ready = true
 	a.keydown = listenKeys(ctx, s)
-	a.dragover, a.drop = listenDrops(func(name string, data []byte, err error) {
-		s.dispatch(func() {
-			if err != nil {
-				s.setError("Opening failed: %v", err)
-				s.refresh()
-				return
-			}
-			s.openData(name, data)
-		})
+	a.dragover, a.drop = listenDrops(func(n int) {
+		s.dispatch(func() { s.dropped(n) })
+	}, func(name string, data []byte, err error) {
+		s.dispatch(func() { s.droppedFile(name, data, err) })
 	})
-	if src := ctx.Page().URL().Query().Get("src"); src != "" {
+	a.storage = listenStorage(func(key, value string) {
+		s.dispatch(func() { s.otherTabSaved(key, value) })
+	})
+	u := ctx.Page().URL()
+	if data, ok := strings.CutPrefix(u.Fragment, "a="); ok {
+		s.openAssignmentLink(data)
+	} else if src := u.Query().Get("src"); src != "" {
 		s.openURL(src)
 	}
 	s.docChanged()
@@ -83,6 +88,7 @@ func (a *Annotator) OnDismount() {
 	unlistenKeys(a.keydown)
 	unlisten("dragover", a.dragover)
 	unlisten("drop", a.drop)
+	unlisten("storage", a.storage)
 }
 
 // Render lays out the page. It is cheap: the article itself is a child
@@ -100,33 +106,52 @@ func (a *Annotator) Render() app.UI {
 	}
 	return app.Div().ID("stancemark").Body(
 		&toolbar{
-			Schemes:   schemeChoices(s.ws.Schemes()),
-			Active:    sc.ID,
-			Annotator: s.annotator,
-			CanUndo:   s.ws.CanUndo(),
-			CanRedo:   s.ws.CanRedo(),
-			Save:      s.save,
-			Format:    s.format,
-			S:         s,
+			Schemes:    schemeChoices(s.ws.Schemes()),
+			Active:     sc.ID,
+			Annotator:  s.annotator,
+			CanUndo:    s.ws.CanUndo(),
+			CanRedo:    s.ws.CanRedo(),
+			Save:       s.save,
+			Format:     s.format,
+			Assignment: s.assignment != nil,
+			S:          s,
 		},
 		&messageView{Msg: s.msg, S: s},
 		&liveRegion{Text: s.said, N: s.saidN},
-		&hintView{Show: s.hint, S: s},
+		&hintView{Show: s.hint && s.assignment == nil, S: s},
 		&updateBanner{Show: s.updateReady},
-		app.Div().Class("layout").Body(
-			app.Main().ID("main").Body(
-				&targetView{Target: sc.Target, SchemeID: sc.ID, S: s},
-				&articleView{Doc: s.doc, Ready: s.ready, S: s},
-			),
-			app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(
-				&palette{Labels: sc.Labels, SchemeName: sc.Name, Extend: s.extend, S: s},
-				&noteEditor{AnnotationID: hl.ID, Note: hl.Note, LabelName: labelName, Enabled: hasHL, S: s},
-				&progressView{Tagged: tagged(s), Total: len(s.doc.Sentences), Counts: labelCounts(s)},
-				&sideList{Items: highlightItems(s), S: s},
-				&orphanList{Items: orphanItems(s), S: s},
-			),
-		),
+		a.page(labelName, hl, hasHL),
 		&helpDialog{S: s},
 		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, S: s},
+		&studentDialog{Name: s.student, S: s},
+		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, S: s},
+	)
+}
+
+// page is the main area: the dashboard, or the article with its panel.
+func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool) app.UI {
+	s := a.s
+	if s.mode == modeDashboard {
+		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
+			Failed: s.class.failed, Made: s.made(), S: s}
+	}
+	sc := s.ws.Scheme()
+	var assignment app.UI = app.Div().ID("assignment-panel").Hidden(true)
+	if as := s.assignment; as != nil {
+		assignment = &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, S: s}
+	}
+	return app.Div().Class("layout").Body(
+		app.Main().ID("main").Body(
+			assignment,
+			&targetView{Target: sc.Target, SchemeID: sc.ID, S: s},
+			&articleView{Doc: s.doc, Ready: s.ready, S: s},
+		),
+		app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(
+			&palette{Labels: sc.Labels, SchemeName: sc.Name, Extend: s.extend, S: s},
+			&noteEditor{AnnotationID: hl.ID, Note: hl.Note, LabelName: labelName, Enabled: hasHL, S: s},
+			&progressView{Tagged: tagged(s), Total: len(s.doc.Sentences), Counts: labelCounts(s)},
+			&sideList{Items: highlightItems(s), S: s},
+			&orphanList{Items: orphanItems(s), S: s},
+		),
 	)
 }

@@ -61,6 +61,9 @@ func (s *session) openStored(id string) {
 
 // switchTo makes doc the open document with its saved work.
 func (s *session) switchTo(doc *annotations.Document, target string) {
+	s.assignment = nil
+	s.feedback = nil
+	s.mode = modeAnnotate
 	s.doc = doc
 	s.ws = newWorkspace(doc, target)
 	s.sel = noSelection
@@ -105,8 +108,7 @@ func (s *session) openData(name string, data []byte) {
 			s.openExport(name, data)
 			return
 		case strings.HasPrefix(head.Format, "stancemark-assignment/"):
-			s.setError("%s is a classroom assignment; this version of Stancemark cannot open assignments yet.", name)
-			s.refresh()
+			s.openAssignmentData(name, data)
 			return
 		}
 	}
@@ -289,6 +291,10 @@ func (s *session) showLibrary(open bool) {
 // one already shown.
 func (s *session) openCurrent() {
 	id, ok, _ := s.store.get(keyCurrent)
+	if aid, isAssignment := strings.CutPrefix(id, assignmentCurrent); isAssignment {
+		s.reopenAssignment(aid)
+		return
+	}
 	if !ok || id == s.doc.ID {
 		return
 	}
@@ -313,4 +319,38 @@ func (s *session) openURL(url string) {
 			s.openData(url, data)
 		})
 	})
+}
+
+// dropped notes that n files were dropped on the page: in the dashboard
+// they are submissions, elsewhere the first one is opened.
+func (s *session) dropped(n int) {
+	s.dropCount = n
+	s.dropSeen = 0
+	if s.mode == modeDashboard && s.class.class != nil {
+		s.dashExpect(n)
+	}
+}
+
+// droppedFile handles one dropped file.
+func (s *session) droppedFile(name string, data []byte, err error) {
+	s.dropSeen++
+	if s.mode == modeDashboard && s.class.class != nil {
+		s.dashAdd(name, data, err)
+		return
+	}
+	if s.mode == modeDashboard {
+		if err == nil {
+			s.dashAssignmentData(name, data)
+		}
+		return
+	}
+	if s.dropSeen > 1 {
+		return // only the first of several files is opened
+	}
+	if err != nil {
+		s.setError("Opening failed: %v", err)
+		s.refresh()
+		return
+	}
+	s.openData(name, data)
 }

@@ -29,6 +29,18 @@ func estimateStorage(done func(usage, quota float64)) {}
 
 func fetchURL(url string, limit int64, done func(data []byte, err error)) {}
 
-func listenDrops(open func(name string, data []byte, err error)) (over, drop app.Func) {
+func readAllFiles(input app.Value, limit int64, done func(name string, data []byte, err error)) int {
+	return 0
+}
+
+func listenDrops(dropped func(n int), open func(name string, data []byte, err error)) (over, drop app.Func) {
 	return nil, nil
 }
+
+func copyText(text string) {}
+
+func appURL() string { return "http://127.0.0.1:8000/" }
+
+func listenStorage(changed func(key, value string)) app.Func { return nil }
+
+func syncValue(id, value string) {}

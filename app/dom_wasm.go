@@ -62,7 +62,13 @@ func listenKeys(ctx app.Context, s *session) app.Func {
 		}
 		target := e.Get("target")
 		if inField(target) {
-			if target.Get("id").String() == "note" && (k.Key == "Escape" || (k.Key == "Enter" && (k.Ctrl || k.Meta))) {
+			id := target.Get("id").String()
+			if id == "target" && k.Key == "Enter" {
+				target.Call("blur") // commits the claim through its change event
+				focus("sentences")
+				return nil
+			}
+			if id == "note" && (k.Key == "Escape" || (k.Key == "Enter" && (k.Ctrl || k.Meta))) {
 				e.Call("preventDefault")
 				target.Call("blur") // commits the note through its change event
 				focus("sentences")
@@ -215,8 +221,9 @@ func fetchURL(url string, limit int64, done func(data []byte, err error)) {
 	})
 }
 
-// listenDrops opens a file dropped anywhere on the page.
-func listenDrops(open func(name string, data []byte, err error)) (over, drop app.Func) {
+// listenDrops reads files dropped anywhere on the page.
+// dropped says how many files were dropped, before they are read.
+func listenDrops(dropped func(n int), open func(name string, data []byte, err error)) (over, drop app.Func) {
 	over = app.FuncOf(func(this app.Value, args []app.Value) any {
 		args[0].Call("preventDefault")
 		return nil
@@ -225,8 +232,17 @@ func listenDrops(open func(name string, data []byte, err error)) (over, drop app
 		e := args[0]
 		e.Call("preventDefault")
 		files := e.Get("dataTransfer").Get("files")
-		if files.Truthy() && files.Length() > 0 {
-			readFile(files.Index(0), maxOpenBytes, open)
+		if !files.Truthy() {
+			return nil
+		}
+		n := files.Length()
+		list := make([]app.Value, n)
+		for i := range list {
+			list[i] = files.Index(i)
+		}
+		dropped(n)
+		for _, f := range list {
+			readFile(f, maxOpenBytes, open)
 		}
 		return nil
 	})
@@ -255,4 +271,68 @@ func estimateStorage(done func(usage, quota float64)) {
 		return nil
 	})
 	storage.Call("estimate").Call("then", ok, fail)
+}
+
+// copyText puts text on the clipboard where the browser allows it.
+func copyText(text string) {
+	cb := app.Window().Get("navigator").Get("clipboard")
+	if cb.Truthy() {
+		await(cb.Call("writeText", text), func(app.Value) {}, func(app.Value) {})
+	}
+}
+
+// appURL is the app's address without query or fragment, for links.
+func appURL() string {
+	loc := app.Window().Get("location")
+	return loc.Get("origin").String() + loc.Get("pathname").String()
+}
+
+// readAllFiles reads every file chosen in a file input, calling done for
+// each (not on the UI goroutine); it returns how many files there are.
+func readAllFiles(input app.Value, limit int64, done func(name string, data []byte, err error)) int {
+	files := input.Get("files")
+	if !files.Truthy() {
+		return 0
+	}
+	n := files.Length()
+	list := make([]app.Value, n)
+	for i := range list {
+		list[i] = files.Index(i)
+	}
+	input.Set("value", "")
+	for _, f := range list {
+		readFile(f, limit, done)
+	}
+	return n
+}
+
+// listenStorage reports localStorage changes made by other tabs.
+func listenStorage(changed func(key, value string)) app.Func {
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		key, value := e.Get("key"), e.Get("newValue")
+		if key.IsNull() || key.IsUndefined() {
+			return nil // localStorage.clear() in another tab
+		}
+		v := ""
+		if value.Truthy() {
+			v = value.String()
+		}
+		changed(key.String(), v)
+		return nil
+	})
+	app.Window().Call("addEventListener", "storage", f)
+	return f
+}
+
+// syncValue sets a field's live value, unless the reader is typing in it.
+func syncValue(id, value string) {
+	el := app.Window().GetElementByID(id)
+	if !el.Truthy() || el.Get("value").String() == value {
+		return
+	}
+	if el.Equal(app.Window().Get("document").Get("activeElement")) {
+		return
+	}
+	el.Set("value", value)
 }

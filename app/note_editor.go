@@ -15,9 +15,12 @@ type noteEditor struct {
 	S            *session
 }
 
-// CompoID remounts the field for another highlight or a note changed from
-// elsewhere (undo), so the live value always shows the stored note.
-func (n *noteEditor) CompoID() string { return n.AnnotationID + "\x00" + n.Note }
+// OnUpdate shows the note of another highlight, or a note changed from
+// elsewhere (undo), in the field.
+func (n *noteEditor) OnUpdate(ctx app.Context) {
+	note := n.Note
+	ctx.Defer(func(app.Context) { syncValue("note", note) })
+}
 
 func (n *noteEditor) Render() app.UI {
 	title := "Note"

@@ -8,6 +8,7 @@ type cell struct {
 	Color    string // --label-color
 	Selected bool   // aria-selected
 	Focus    bool   // data-focus: the keyboard cursor
+	Verdict  string // data-verdict: agrees/differs/missed/extra after a submission with the key revealed
 }
 
 // painter writes cells into the article's sentence elements.

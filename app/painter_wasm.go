@@ -54,6 +54,9 @@ func (p *domPainter) paint(cells []cell) {
 				el.Get("style").Call("setProperty", "--label-color", c.Color)
 			}
 		}
+		if old == nil || old.Verdict != c.Verdict {
+			setOrRemove(el, "data-verdict", c.Verdict)
+		}
 		if old == nil || old.Selected != c.Selected {
 			el.Call("setAttribute", "aria-selected", strconv.FormatBool(c.Selected))
 		}

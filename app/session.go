@@ -43,7 +43,26 @@ type session struct {
 	afterRender func(func()) // runs a function once go-app has rendered (set by the root)
 	dispatch    func(func()) // runs a function on the UI goroutine (set by the root)
 	library     libraryState
+
+	// classroom
+	assignment *annotations.Assignment // the assignment a student is doing, or nil
+	student    string                  // the student's name, asked once
+	askName    bool                    // the name dialog is open
+	feedback   *annotations.Feedback   // shown after submitting, when the key is revealed
+	mode       viewMode
+	dropCount  int // files in the last drop
+	dropSeen   int // of those, files handled
+	teacher    teacherState
+	class      classState
 }
+
+// viewMode is what fills the page.
+type viewMode int
+
+const (
+	modeAnnotate  viewMode = iota // the article
+	modeDashboard                 // the teacher's class dashboard
+)
 
 // saveState says whether the work on screen is safely stored.
 type saveState int
@@ -103,6 +122,9 @@ func (s *session) restore() {
 	if name, ok, _ := s.store.get(keyAnnotator); ok {
 		s.annotator = name
 	}
+	if name, ok, _ := s.store.get(keyStudent); ok {
+		s.student = name
+	}
 	_, dismissed, _ := s.store.get(keyHintDismissed)
 	s.hint = !dismissed
 	s.restoreWork()
@@ -114,7 +136,7 @@ func (s *session) restore() {
 func (s *session) restoreWork() {
 	s.noSave = false
 	s.ws.Annotator = s.annotator
-	data, ok, err := s.store.get(workKey(s.doc.ID))
+	data, ok, err := s.store.get(s.workKey())
 	if err != nil {
 		s.noSave = true
 		s.setError("Reading your saved work failed (%v). Nothing will be saved over it in this tab; export your work to keep it.", err)
@@ -157,6 +179,11 @@ func (s *session) cells() []cell {
 		c := &cells[i]
 		c.Selected = s.sel.contains(i)
 		c.Focus = i == s.sel.focus
+		if s.feedback != nil && i < len(s.feedback.Sentences) {
+			if v := s.feedback.Sentences[i].Verdict; v != annotations.Untouched {
+				c.Verdict = v.String()
+			}
+		}
 		a, ok := s.ws.At(i)
 		if !ok {
 			continue
@@ -195,12 +222,14 @@ func (s *session) persist() {
 	}
 	data, err := s.ws.MarshalState()
 	if err == nil {
-		err = s.store.set(workKey(s.doc.ID), string(data))
+		err = s.store.set(s.workKey(), string(data))
 	}
 	switch {
 	case err == nil:
 		s.save = saveStatus{saveOK, "Saved"}
-		s.touchEntry()
+		if s.assignment == nil {
+			s.touchEntry()
+		}
 	case errors.Is(err, errQuota):
 		s.announce("Not saved: the browser's storage is full.")
 		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; export it (e) to keep a copy."}
@@ -375,7 +404,11 @@ func (s *session) setTarget(target string) {
 	if target == s.ws.Scheme().Target {
 		return
 	}
-	s.ws.SetTarget(target)
+	if err := s.ws.SetTarget(target); err != nil {
+		s.setError("Changing the target claim failed: %v.", err)
+		s.refresh()
+		return
+	}
 	s.changed()
 }
 

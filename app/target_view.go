@@ -12,9 +12,13 @@ type targetView struct {
 	S        *session
 }
 
-// CompoID remounts the field when the claim changes from elsewhere (undo,
-// import, another label set), so its live value always shows the claim.
-func (t *targetView) CompoID() string { return t.SchemeID + "\x00" + t.Target }
+// OnUpdate shows a claim changed from elsewhere (undo, import, another
+// label set) in the field: go-app only updates the value attribute, which a
+// field that was typed in no longer shows.
+func (t *targetView) OnUpdate(ctx app.Context) {
+	target := t.Target
+	ctx.Defer(func(app.Context) { syncValue("target", target) })
+}
 
 func (t *targetView) Render() app.UI {
 	return app.Div().Class("target").Body(

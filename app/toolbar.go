@@ -22,14 +22,15 @@ func schemeChoices(schemes []annotations.Scheme) []schemeChoice {
 type toolbar struct {
 	app.Compo
 
-	Schemes   []schemeChoice
-	Active    string
-	Annotator string
-	CanUndo   bool
-	CanRedo   bool
-	Save      saveStatus
-	Format    string
-	S         *session
+	Schemes    []schemeChoice
+	Active     string
+	Annotator  string
+	CanUndo    bool
+	CanRedo    bool
+	Save       saveStatus
+	Format     string
+	Assignment bool // a student is doing an assignment
+	S          *session
 }
 
 func (t *toolbar) Render() app.UI {
@@ -71,6 +72,12 @@ func (t *toolbar) Render() app.UI {
 		app.Button().ID("export").Title("Export in the chosen format (e)").Text("Export").OnClick(t.onExport),
 		app.Label().Class("button").For("import").Text("Import…"),
 		app.Input().ID("import").Type("file").Class("visually-hidden").Accept(".json,application/json").OnChange(t.onImport),
+		app.If(!t.Assignment, func() app.UI {
+			return app.Span().Class("classroom").Body(
+				app.Button().ID("make-assignment").Title("Make an assignment of this article for a class").Text("Make assignment").OnClick(t.onTeacher),
+				app.Button().ID("dashboard-button").Title("Load students' submissions").Text("Class dashboard").OnClick(t.onDashboard),
+			)
+		}),
 		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
 		app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(t.Save.Text),
 	)
@@ -127,3 +134,7 @@ func exportDownload(s *session) {
 }
 
 func (t *toolbar) onLibrary(ctx app.Context, e app.Event) { t.S.showLibrary(true) }
+
+func (t *toolbar) onTeacher(ctx app.Context, e app.Event) { t.S.showTeacher(true) }
+
+func (t *toolbar) onDashboard(ctx app.Context, e app.Event) { t.S.showDashboard(true) }

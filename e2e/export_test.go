@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/chromedp"
-
 	"stancemark/annotations"
 )
 
@@ -51,8 +49,7 @@ func TestExportImportFreshProfile(t *testing.T) {
 	a := newPage(t)
 	dir := a.AllowDownloads()
 
-	a.Click("input#annotator")
-	a.Do("name", chromedp.KeyEvent("Ada Lovelace"))
+	a.TypeInto("input#annotator", "Ada Lovelace")
 	a.Key(KeyTab)
 	a.selectRange(1, 3)
 	a.Key("1")
@@ -177,6 +174,11 @@ func TestExportImportFreshProfile(t *testing.T) {
 			if stA[i].Label != stB[i].Label || stA[i].LabelName != stB[i].LabelName {
 				t.Errorf("%s: profile A %q/%q, profile B %q/%q", stA[i].SID, stA[i].Label, stA[i].LabelName, stB[i].Label, stB[i].LabelName)
 			}
+		}
+	}
+	for _, sel := range []string{"#progress", "ul#label-counts"} {
+		if pa, pb := a.Text(sel), b.Text(sel); pa != pb {
+			t.Errorf("%s: profile A %q, profile B %q", sel, pa, pb)
 		}
 	}
 	b.WaitSaved()

@@ -103,7 +103,6 @@ func TestImportRejectsBadFiles(t *testing.T) {
 		if err := os.WriteFile(path, f.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		p.AllowConsoleError(f.mention) // an app may log the rejection; it must not throw
 		p.Upload(path)
 		p.Eventually("import of "+f.name+" shows an error naming the problem", func() error {
 			kind, _ := p.Attr("#message", "data-kind")

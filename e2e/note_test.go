@@ -44,9 +44,7 @@ func (p *Page) writeNote(text string) {
 		}
 		return nil
 	})
-	p.Click("textarea#note")
-	p.Do("select the note", chromedp.Evaluate[chromedp.Void](`document.querySelector('textarea#note').select()`))
-	p.Do("type the note", chromedp.KeyEvent(text))
+	p.TypeInto("textarea#note", text)
 	p.Key(KeyTab)
 }
 
@@ -80,7 +78,7 @@ func TestNote(t *testing.T) {
 	}
 	// Go on as a user would who deletes the stray text.
 	p.Do("select all", chromedp.Evaluate[chromedp.Void](`document.querySelector('textarea#note').select()`))
-	p.Do("type note", chromedp.KeyEvent("first note"))
+	p.Do("type note", pressKeys("first note"))
 	p.Key(KeyTab)
 	p.waitNote("s5", "first note")
 	p.WaitSaved()
@@ -106,9 +104,10 @@ func TestNote(t *testing.T) {
 	p.ClickSentence("s9")
 	p.Key("2")
 	p.WaitLabels("s9 tagged", map[string]string{"s5": "supports", "s9": "opposes"})
+	p.Settle()
 	p.Click("textarea#note")
-	p.Do("type note 2", chromedp.KeyEvent(`<b>bold?</b> & "quoted"`))
-	p.rawKey("Enter", "Enter", 13, chromedp.ModifierCtrl)
+	p.Do("type note 2", pressKeys(`<b>bold?</b> & "quoted"`))
+	p.Key(KeyEnter, chromedp.ModifierCtrl)
 	p.waitNote("s9", `<b>bold?</b> & "quoted"`)
 	p.Eventually("Ctrl+Enter returns focus to the article", func() error {
 		in := Eval[bool](p, `(() => { const a = document.activeElement, d = document.querySelector('article#document'); return !!a && !!d && (a === d || d.contains(a)); })()`)
@@ -125,6 +124,12 @@ func TestNote(t *testing.T) {
 
 	// Editing an existing note replaces it.
 	p.ClickSentence("s5")
+	p.Eventually("note field shows s5's note again", func() error {
+		if v := p.Value("textarea#note"); v != "first note" || p.noteDisabled() {
+			return fmt.Errorf("textarea#note = %q disabled=%v", v, p.noteDisabled())
+		}
+		return nil
+	})
 	p.Key("n")
 	p.Eventually("n focuses the note field", func() error {
 		if a := p.ActiveElement(); a != "textarea#note" {
@@ -136,7 +141,7 @@ func TestNote(t *testing.T) {
 		t.Errorf("after pressing n the note field holds %q, want the note %q", v, "first note")
 	}
 	p.Do("select all", chromedp.Evaluate[chromedp.Void](`document.querySelector('textarea#note').select()`))
-	p.Do("type", chromedp.KeyEvent("second thought"))
+	p.Do("type", pressKeys("second thought"))
 	p.Key(KeyTab)
 	p.waitNote("s5", "second thought")
 	p.WaitSaved()

@@ -35,8 +35,7 @@ func TestPersistAcrossReload(t *testing.T) {
 	p.writeNote("persist me")
 	p.waitNote("s1", "persist me")
 	p.WaitSaved()
-	p.Click("input#annotator")
-	p.Do("name", chromedp.KeyEvent("Ada"))
+	p.TypeInto("input#annotator", "Ada")
 	p.Key(KeyTab)
 	p.Click("h1#doc-title")
 
@@ -83,10 +82,47 @@ func TestPersistAcrossReload(t *testing.T) {
 	p.waitNote("s1", "persist me")
 }
 
+// waitStored waits until some localStorage value contains substr.
+func (p *Page) waitStored(substr string) {
+	p.t.Helper()
+	p.Eventually(fmt.Sprintf("localStorage holds %q", substr), func() error {
+		st := p.Storage()
+		for _, v := range st {
+			if strings.Contains(v, substr) {
+				return nil
+			}
+		}
+		return fmt.Errorf("not in any of the keys %v", keysOf(st))
+	})
+}
+
 func keysOf(m map[string]string) []string {
 	var ks []string
 	for k := range m {
 		ks = append(ks, k)
 	}
 	return ks
+}
+
+// When localStorage refuses to save (storage full), the save status says so
+// and the work goes on in memory.
+func TestSaveErrorIsShown(t *testing.T) {
+	p := newPage(t)
+	p.ClickSentence("s1")
+	p.Key("1")
+	p.WaitSaved()
+	p.Do("make localStorage full", chromedp.Evaluate[chromedp.Void](`Storage.prototype.setItem = function () {
+		throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+	}`))
+	p.ClickSentence("s3")
+	p.Key("2")
+	p.WaitLabels("tagging goes on in memory", map[string]string{"s1": "supports", "s3": "opposes"})
+	p.Eventually("save status reports the error", func() error {
+		st, _ := p.Attr("#save-status", "data-state")
+		txt := p.Text("#save-status")
+		if st != "error" || txt == "" || txt == "Saved" {
+			return fmt.Errorf("#save-status data-state=%q text=%q, want data-state=error and the reason", st, txt)
+		}
+		return nil
+	})
 }

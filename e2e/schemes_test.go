@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -60,9 +61,7 @@ func (p *Page) waitPalette(s annotations.Scheme) {
 // setTarget replaces the target claim by typing; commit is "enter" or "blur".
 func (p *Page) setTarget(text, commit string) {
 	p.t.Helper()
-	p.Click("input#target")
-	p.Do("select the target", chromedp.Evaluate[chromedp.Void](`document.querySelector('input#target').select()`))
-	p.Do("type the target", chromedp.KeyEvent(text))
+	p.TypeInto("input#target", text)
 	if commit == "enter" {
 		p.Key(KeyEnter)
 	} else {
@@ -91,6 +90,7 @@ func TestSchemesAndTarget(t *testing.T) {
 	}
 
 	p := newPage(t)
+	downloads := p.AllowDownloads()
 	opts := Eval[[]string](p, `Array.from(document.querySelectorAll('select#scheme option')).map(o => o.value)`)
 	if got := strings.Join(opts, " "); got != "default fnc1 semeval2016 rumoureval fever" {
 		t.Errorf("select#scheme options %q, want %q", got, "default fnc1 semeval2016 rumoureval fever")
@@ -139,14 +139,20 @@ func TestSchemesAndTarget(t *testing.T) {
 	}
 	first := "Iran and the United States will fight together in Iraq."
 	p.setTarget(first, "enter")
+	p.waitStored(first)
 	p.WaitSaved()
 	p.Key("u")
-	p.Eventually("u undoes the target edit", func() error {
-		if v := p.Value("input#target"); v != bundledClaim {
-			return fmt.Errorf("input#target = %q", v)
+	if !p.poll(waitTimeout, func() bool { return p.Value("input#target") == bundledClaim }) {
+		// Tell a field that shows a stale claim from an undo that undid
+		// something else: the export has the workspace's target.
+		u, r := p.buttonsEnabled()
+		stored := "?"
+		if exp, err := annotations.ReadExport(bytes.NewReader(p.exportFile(downloads, true))); err == nil {
+			stored = exp.Scheme.Target
 		}
-		return nil
-	})
+		t.Fatalf("u does not undo the target edit: input#target = %q, the exported target %q (undo enabled %v, redo enabled %v, focus on %s)",
+			p.Value("input#target"), stored, u, r, p.ActiveElement())
+	}
 	p.Key("Z", chromedp.ModifierCtrl)
 	p.Eventually("Ctrl+Shift+Z redoes the target edit", func() error {
 		if v := p.Value("input#target"); v != first {
@@ -156,6 +162,7 @@ func TestSchemesAndTarget(t *testing.T) {
 	})
 	second := "The U.S. and Iran may cooperate against militants in Iraq."
 	p.setTarget(second, "blur")
+	p.waitStored(second)
 	p.WaitSaved()
 	p.WaitLabels("a target edit does not touch labels", defaults)
 

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"stancemark/annotations"
 )
@@ -109,7 +110,7 @@ func TestAgreeRefusesOtherDocuments(t *testing.T) {
 	w.Annotator = "Bob"
 	other := filepath.Join(dir, "other.json")
 	f, _ := os.Create(other)
-	annotations.WriteExport(f, w.Export(w.Now()))
+	annotations.WriteExport(f, w.Export(time.Now()))
 	f.Close()
 	_, errOut, code := stancemark(t, "", "agree", ada, other)
 	if code != 1 || !strings.Contains(errOut, other+" is for another document") || !strings.Contains(errOut, "Another article") {

@@ -28,8 +28,10 @@ Commands:
 
 	serve     serve the app on http://127.0.0.1:8000 (the default command)
 	segment   print a plain-text article segmented into sentences, as JSON
+	build     write the app as a static site for any static host (GitHub Pages, a CDN)
 	convert   convert exports to W3C Web Annotation, CSV, JSONL, SemEval TSV or claim-sentence pairs
 	agree     inter-annotator agreement over exports or a reliability matrix
+	class     the teacher's class report: students' submissions against an assignment
 
 Run "stancemark <command> -h" for a command's flags.
 `
@@ -62,10 +64,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runServe(ctx, args, stderr)
 	case "segment":
 		return runSegment(args, stdin, stdout, stderr)
+	case "build":
+		return runBuild(args, stdout, stderr)
 	case "convert":
 		return runConvert(args, stdin, stdout, stderr)
 	case "agree":
 		return runAgree(args, stdin, stdout, stderr)
+	case "class":
+		return runClass(args, stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

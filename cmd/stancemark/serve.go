@@ -4,8 +4,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -70,8 +68,7 @@ func newHandler(dir string) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s is missing (%w): run \"make build\" first", filepath.Join(dir, "app.wasm"), err)
 	}
-	sum := sha256.Sum256(wasm)
-	h := appHandler(hex.EncodeToString(sum[:8]), len(wasm))
+	h := appHandler(wasmVersion(wasm), len(wasm))
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web/", staticHandler(dir)))
 	mux.Handle("/", h)

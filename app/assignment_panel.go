@@ -1,0 +1,126 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stancemark/annotations"
+)
+
+// assignmentPanel is what a student sees above the article: the
+// assignment's title and instructions, their name, Submit, and after
+// submitting (when the teacher allows it) the feedback against the key.
+type assignmentPanel struct {
+	app.Compo
+
+	Title        string
+	Instructions string
+	Student      string
+	Feedback     *annotations.Feedback
+	S            *session
+}
+
+func (p *assignmentPanel) Render() app.UI {
+	student := "not set"
+	if p.Student != "" {
+		student = p.Student
+	}
+	return app.Section().ID("assignment-panel").Aria("label", "Assignment").Body(
+		app.H2().ID("assignment-title").Text("Assignment: "+p.Title),
+		app.P().ID("assignment-instructions").Text(p.Instructions),
+		app.P().Class("assignment-actions").Body(
+			app.Span().ID("student-name").Text("Student: "+student+" "),
+			app.Button().ID("change-name").Text("Change name").OnClick(p.onName),
+			app.Button().ID("submit").Class("primary").Text("Submit").OnClick(p.onSubmit),
+			app.Button().ID("leave-assignment").Text("Leave the assignment").OnClick(p.onLeave),
+		),
+		p.feedback(),
+	)
+}
+
+func (p *assignmentPanel) feedback() app.UI {
+	f := p.Feedback
+	if f == nil {
+		return app.Div().ID("feedback").Hidden(true)
+	}
+	summary := fmt.Sprintf("You agree with the key on %d of its %d tagged sentences", f.Score, f.KeyTagged)
+	if f.Accuracy != nil {
+		summary += fmt.Sprintf(" (accuracy %.0f%%)", 100**f.Accuracy)
+	}
+	kappa := "Cohen's kappa against the key: " + f.KappaNote
+	if f.Kappa != nil {
+		kappa = fmt.Sprintf("Cohen's kappa against the key: %.2f — %s", *f.Kappa, annotations.KappaReading(*f.Kappa))
+	}
+	var rows []app.UI
+	for _, sf := range f.Sentences {
+		if sf.Verdict == annotations.Untouched || sf.Verdict == annotations.Agrees {
+			continue
+		}
+		text := sf.Verdict.String()
+		switch sf.Verdict {
+		case annotations.Differs:
+			text = fmt.Sprintf("differs: you said %s, the key says %s", p.labelName(sf.Label), p.labelName(sf.KeyLabel))
+		case annotations.Missed:
+			text = fmt.Sprintf("missed: the key says %s", p.labelName(sf.KeyLabel))
+		case annotations.Extra:
+			text = fmt.Sprintf("extra: you said %s, the key leaves it untagged", p.labelName(sf.Label))
+		}
+		if sf.KeyNote != "" {
+			text += " (key's note: " + sf.KeyNote + ")"
+		}
+		rows = append(rows, app.Li().DataSet("sid", sf.SentenceID).DataSet("verdict", sf.Verdict.String()).Text(sf.SentenceID+": "+text))
+	}
+	return app.Div().ID("feedback").Role("region").Aria("label", "Feedback").Body(
+		app.H3().Text("Feedback"),
+		app.P().ID("feedback-score").Text(fmt.Sprintf("%s: %d agree, %d differ, %d missed, %d extra.", summary, f.Agrees, f.Differs, f.Missed, f.Extra)),
+		app.P().ID("feedback-kappa").Text(kappa),
+		app.Ul().ID("feedback-list").Body(rows...),
+	)
+}
+
+func (p *assignmentPanel) labelName(id string) string {
+	if l, ok := p.S.ws.Scheme().Label(id); ok {
+		return l.Name
+	}
+	return id
+}
+
+func (p *assignmentPanel) onName(ctx app.Context, e app.Event) {
+	p.S.askName = true
+	openModal("student-dialog")
+	p.S.refresh()
+}
+
+func (p *assignmentPanel) onSubmit(ctx app.Context, e app.Event) { p.S.submit() }
+
+func (p *assignmentPanel) onLeave(ctx app.Context, e app.Event) { p.S.leaveAssignment() }
+
+// studentDialog asks a student's name, once.
+type studentDialog struct {
+	app.Compo
+
+	Name string
+	S    *session
+}
+
+func (d *studentDialog) Render() app.UI {
+	return app.Dialog().ID("student-dialog").Aria("labelledby", "student-dialog-title").On("close", d.onClosed).Body(
+		app.H2().ID("student-dialog-title").Text("Your name"),
+		app.P().Text("Your teacher sees it on your submission. It is remembered in this browser."),
+		app.Label().For("student-input").Text("Name"),
+		app.Input().ID("student-input").Type("text").AutoComplete(true).Value(d.Name).OnChange(d.onChange),
+		app.Button().ID("student-ok").Text("OK").OnClick(d.onOK),
+	)
+}
+
+func (d *studentDialog) onChange(ctx app.Context, e app.Event) {}
+
+func (d *studentDialog) onOK(ctx app.Context, e app.Event) {
+	d.S.setStudent(app.Window().GetElementByID("student-input").Get("value").String())
+}
+
+func (d *studentDialog) onClosed(ctx app.Context, e app.Event) {
+	d.S.askName = false
+	d.S.refresh()
+}

@@ -1,0 +1,35 @@
+package app
+
+// otherTabSaved merges what another tab of this browser saved for the open
+// work (the storage event): per highlight, the later change wins (see
+// annotations.Workspace.MergeState). The merged work is saved again unless
+// it equals what the other tab saved, so both tabs converge even when their
+// saves race.
+func (s *session) otherTabSaved(key, value string) {
+	switch key {
+	case keyLibrary:
+		s.loadLibrary()
+		s.refresh()
+		return
+	case s.workKey():
+	default:
+		return
+	}
+	if value == "" {
+		return // the work was deleted in the other tab; keep this tab's copy
+	}
+	changed, err := s.ws.MergeState([]byte(value))
+	if err != nil {
+		s.setError("Another tab saved work on this document that could not be merged (%v); this tab's work is kept.", err)
+		s.refresh()
+		return
+	}
+	if changed {
+		s.announce("Merged changes made in another tab.")
+		s.refresh()
+	}
+	if !s.ws.MatchesState([]byte(value)) {
+		s.persist()
+		s.refresh()
+	}
+}

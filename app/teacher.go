@@ -1,0 +1,126 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"stancemark/annotations"
+)
+
+// teacherState is the "make an assignment" dialog.
+type teacherState struct {
+	open bool
+	link string // the last link made, shown to copy by hand too
+}
+
+// assignmentInput is what the teacher typed in the dialog.
+type assignmentInput struct {
+	Title, Instructions, Target string
+	UseKey, RevealKey           bool
+}
+
+// makeAssignment builds the assignment of the open document with the active
+// label set; the key is the teacher's highlights when asked for.
+func (s *session) makeAssignment(in assignmentInput) (*annotations.Assignment, bool) {
+	if t := strings.TrimSpace(in.Target); t != "" && t != s.ws.Scheme().Target {
+		if err := s.ws.SetTarget(t); err != nil {
+			s.setError("Changing the target claim failed: %v.", err)
+			s.refresh()
+			return nil, false
+		}
+		s.changed()
+	}
+	title := strings.TrimSpace(in.Title)
+	if title == "" {
+		title = s.doc.Title
+	}
+	var key []annotations.Annotation
+	if in.UseKey {
+		key = s.ws.Annotations()
+	}
+	a := annotations.NewAssignment(title, strings.TrimSpace(in.Instructions), s.doc, s.ws.Scheme(), key,
+		annotations.AssignmentOptions{RevealKey: in.RevealKey && in.UseKey})
+	if err := a.Validate(); err != nil {
+		s.setError("Making the assignment failed: %v.", err)
+		s.refresh()
+		return nil, false
+	}
+	s.rememberMade(a)
+	return a, true
+}
+
+// rememberMade keeps an assignment made here, for the dashboard.
+func (s *session) rememberMade(a *annotations.Assignment) {
+	var buf bytes.Buffer
+	if err := annotations.WriteAssignment(&buf, a); err != nil {
+		return
+	}
+	if err := s.store.set(assignmentKey(a.ID), buf.String()); err != nil {
+		s.setError("The assignment could not be kept in this browser (%v); keep the downloaded file.", err)
+		return
+	}
+	ids := s.madeIDs()
+	ids = append(ids, a.ID)
+	data, _ := json.Marshal(ids)
+	_ = s.store.set(keyMade, string(data))
+}
+
+// madeIDs lists the assignments made in this browser, oldest first.
+func (s *session) madeIDs() []string {
+	var ids []string
+	if data, ok, _ := s.store.get(keyMade); ok {
+		_ = json.Unmarshal([]byte(data), &ids)
+	}
+	return ids
+}
+
+// downloadAssignment makes the assignment and downloads <slug>.assignment.json.
+func (s *session) downloadAssignment(in assignmentInput) {
+	a, ok := s.makeAssignment(in)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := annotations.WriteAssignment(&buf, a); err != nil {
+		s.setError("Making the assignment file failed: %v.", err)
+		s.refresh()
+		return
+	}
+	download(annotations.AssignmentFileName(a), "application/json", buf.Bytes())
+	s.setInfo("Downloaded %s: give it to your students; collect their submissions in the class dashboard.", annotations.AssignmentFileName(a))
+	s.refresh()
+}
+
+// assignmentLink makes the assignment and its link, copied to the clipboard.
+func (s *session) assignmentLink(in assignmentInput, appURL string) {
+	a, ok := s.makeAssignment(in)
+	if !ok {
+		return
+	}
+	link, err := annotations.AssignmentLink(appURL, a)
+	if err != nil {
+		s.setError("Making the link failed: %v.", err)
+		s.refresh()
+		return
+	}
+	s.teacher.link = link
+	copyText(link)
+	s.setInfo("The assignment link (%d characters) is copied: share it with your students.", len(link))
+	s.refresh()
+}
+
+// showTeacher opens or closes the "make an assignment" dialog.
+func (s *session) showTeacher(open bool) {
+	if s.teacher.open == open {
+		return
+	}
+	s.teacher.open = open
+	if open {
+		s.teacher.link = ""
+		openModal("assignment-dialog")
+	} else {
+		closeModal("assignment-dialog")
+	}
+	s.refresh()
+}

@@ -1,0 +1,388 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/andybalholm/brotli"
+
+	"stancemark/annotations"
+	"stancemark/articles"
+)
+
+//go:embed ref
+var refFiles embed.FS
+
+// docSpec is one document the harness opens.
+type docSpec struct {
+	Name      string // "bundled", "1000", "5000"
+	File      string // plain text under /web/ ("" for the app's bundled article)
+	RefFile   string // what the reference page reads
+	DocID     string
+	Sentences int
+}
+
+// site is the served directory: a snapshot of web/ plus the generated
+// articles, the reference page and the storage seed.
+type site struct {
+	Dir      string
+	Bin      string
+	WasmSize int64
+	BrSize   int64
+	GzSize   int64
+	WasmSHA  string
+	Docs     []docSpec
+	Seed     docSpec // the 5,000-sentence document with 5,000 saved highlights
+	SeedFile string  // JSON object of localStorage keys to values, under /web/
+}
+
+// prepareSite copies web/ (app.wasm with its precompressed copies, checked
+// to decode to the same bytes, so a concurrent rebuild cannot mix builds)
+// and the binary into dir, and writes the documents.
+func prepareSite(webDir, bin, dir string, sizes []int) (*site, error) {
+	s := &site{Dir: filepath.Join(dir, "web"), Bin: filepath.Join(dir, "stancemark")}
+	if err := copyFile(bin, s.Bin, 0o755); err != nil {
+		return nil, fmt.Errorf("copying the binary (run \"make build\" first): %w", err)
+	}
+	if err := copyTree(webDir, s.Dir); err != nil {
+		return nil, fmt.Errorf("copying %s: %w", webDir, err)
+	}
+	if err := s.checkWasm(); err != nil {
+		return nil, err
+	}
+	sub, err := fs.Sub(refFiles, "ref")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.CopyFS(filepath.Join(s.Dir, "ref"), sub); err != nil {
+		return nil, fmt.Errorf("writing the reference page: %w", err)
+	}
+
+	bdoc, err := annotations.ParsePlainText(articles.Bundled)
+	if err != nil {
+		return nil, fmt.Errorf("segmenting the bundled article: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(s.Dir, "bench-bundled.txt"), []byte(articles.Bundled), 0o644); err != nil {
+		return nil, err
+	}
+	s.Docs = append(s.Docs, docSpec{Name: "bundled", RefFile: "/web/bench-bundled.txt", DocID: bdoc.ID, Sentences: len(bdoc.Sentences)})
+	var big *annotations.Document
+	for _, n := range sizes {
+		text, doc, err := generateArticle(n)
+		if err != nil {
+			return nil, err
+		}
+		name := fmt.Sprintf("gen-%d.txt", n)
+		if err := os.WriteFile(filepath.Join(s.Dir, name), []byte(text), 0o644); err != nil {
+			return nil, err
+		}
+		s.Docs = append(s.Docs, docSpec{Name: fmt.Sprint(n), File: "/web/" + name, RefFile: "/web/" + name, DocID: doc.ID, Sentences: n})
+		if n == 5000 || (big == nil && n >= 1000) {
+			big = doc
+		}
+	}
+	if big != nil {
+		if err := s.writeSeed(big); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// writeSeed writes the localStorage of a returning user whose open document
+// is doc with every sentence its own "supports" highlight.
+func (s *site) writeSeed(doc *annotations.Document) error {
+	ws := annotations.NewWorkspace(doc)
+	ws.MaxHistory = 1
+	for i := range doc.Sentences {
+		if _, err := ws.Tag(i, i, "supports"); err != nil {
+			return fmt.Errorf("seeding highlights: %w", err)
+		}
+	}
+	state, err := ws.MarshalState()
+	if err != nil {
+		return fmt.Errorf("seeding highlights: %w", err)
+	}
+	rec, err := json.Marshal(map[string]string{
+		"format": "stancemark-doc/v1", "title": doc.Title, "text": doc.Text, "added": "2026-01-01T00:00:00Z",
+	})
+	if err != nil {
+		return err
+	}
+	seed, err := json.Marshal(map[string]string{
+		"stancemark/v1/work/" + doc.ID: string(state),
+		"stancemark/v1/doc/" + doc.ID:  string(rec),
+		"stancemark/v1/current":        doc.ID,
+		"stancemark/v1/hint-dismissed": "1",
+	})
+	if err != nil {
+		return err
+	}
+	s.SeedFile = "/web/bench-seed.json"
+	s.Seed = docSpec{Name: fmt.Sprintf("%d, %d highlights", len(doc.Sentences), len(doc.Sentences)), DocID: doc.ID, Sentences: len(doc.Sentences)}
+	return os.WriteFile(filepath.Join(s.Dir, "bench-seed.json"), seed, 0o644)
+}
+
+// checkWasm makes sure app.wasm.br and app.wasm.gz hold app.wasm, so the
+// bytes measured are those of the build measured.
+func (s *site) checkWasm() error {
+	raw, err := os.ReadFile(filepath.Join(s.Dir, "app.wasm"))
+	if err != nil {
+		return fmt.Errorf("app.wasm is missing (run \"make build\" first): %w", err)
+	}
+	sum := sha256.Sum256(raw)
+	s.WasmSize, s.WasmSHA = int64(len(raw)), fmt.Sprintf("%x", sum[:8])
+	for _, c := range []struct {
+		ext  string
+		size *int64
+		open func(io.Reader) (io.Reader, error)
+	}{
+		{".br", &s.BrSize, func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil }},
+		{".gz", &s.GzSize, func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }},
+	} {
+		comp, err := os.ReadFile(filepath.Join(s.Dir, "app.wasm"+c.ext))
+		if err != nil {
+			return fmt.Errorf("app.wasm%s is missing (run \"make build\" with brotli installed): %w", c.ext, err)
+		}
+		*c.size = int64(len(comp))
+		r, err := c.open(bytes.NewReader(comp))
+		if err != nil {
+			return fmt.Errorf("app.wasm%s: %w", c.ext, err)
+		}
+		h := sha256.New()
+		if _, err := io.Copy(h, r); err != nil {
+			return fmt.Errorf("app.wasm%s does not decode: %w", c.ext, err)
+		}
+		if !bytes.Equal(h.Sum(nil)[:8], sum[:8]) {
+			return fmt.Errorf("app.wasm%s is not a compressed copy of app.wasm (a stale or concurrent build): run \"make build\" again", c.ext)
+		}
+	}
+	return nil
+}
+
+// copyTree copies a directory, keeping modification times (the server
+// serves app.wasm.br only when it is not older than app.wasm).
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		return copyFile(path, target, 0o644)
+	})
+}
+
+func copyFile(src, dst string, mode os.FileMode) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	st, err := in.Stat()
+	if err != nil {
+		return err
+	}
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, mode)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return os.Chtimes(dst, st.ModTime(), st.ModTime())
+}
+
+// server is "stancemark serve" on the site, behind a counting proxy.
+type server struct {
+	URL    string // the proxy, what the browser opens
+	cmd    *exec.Cmd
+	exited chan error
+	out    bytes.Buffer
+	proxy  *http.Server
+	log    *transferLog
+}
+
+func startServer(s *site) (*server, error) {
+	backend, err := freeAddr()
+	if err != nil {
+		return nil, err
+	}
+	srv := &server{exited: make(chan error, 1), log: &transferLog{}}
+	srv.cmd = exec.Command(s.Bin, "serve", "-addr", backend, "-web", s.Dir)
+	srv.cmd.Stdout, srv.cmd.Stderr = &srv.out, &srv.out
+	if err := srv.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting %s serve: %w", s.Bin, err)
+	}
+	go func() { srv.exited <- srv.cmd.Wait() }()
+	if err := waitHTTP("http://"+backend+"/web/ref/blank.html", srv.exited, 20*time.Second); err != nil {
+		srv.stop()
+		return nil, fmt.Errorf("the server did not answer: %v\n%s", err, srv.out.String())
+	}
+	target, _ := url.Parse("http://" + backend)
+	rp := &httputil.ReverseProxy{
+		Rewrite: func(r *httputil.ProxyRequest) {
+			r.SetURL(target)
+			r.Out.Host = r.In.Host
+		},
+		FlushInterval: -1, // stream, as the server does
+		Transport:     &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 16},
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		srv.stop()
+		return nil, err
+	}
+	srv.URL = "http://" + ln.Addr().String()
+	srv.proxy = &http.Server{Handler: srv.log.wrap(rp), ReadHeaderTimeout: 10 * time.Second}
+	go srv.proxy.Serve(ln)
+	return srv, nil
+}
+
+func (srv *server) stop() {
+	if srv.proxy != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		srv.proxy.Shutdown(ctx)
+		cancel()
+	}
+	if srv.cmd != nil && srv.cmd.Process != nil {
+		srv.cmd.Process.Kill() // the server we started, by its PID
+		<-srv.exited
+	}
+}
+
+// transfer is one response as it went over the wire.
+type transfer struct {
+	Path     string  `json:"path"`
+	Start    float64 `json:"start_unix_ms"` // when the request arrived
+	End      float64 `json:"end_unix_ms"`
+	Status   int     `json:"status"`
+	Encoding string  `json:"encoding,omitempty"`
+	Bytes    int64   `json:"bytes"` // body bytes plus the status line and headers
+}
+
+// transferLog records every response the proxy sends: the bytes the
+// browser received, including the service worker's own downloads, which
+// the page's resource timing does not see.
+type transferLog struct {
+	mu  sync.Mutex
+	all []transfer
+}
+
+func (l *transferLog) reset() {
+	l.mu.Lock()
+	l.all = nil
+	l.mu.Unlock()
+}
+
+func (l *transferLog) snapshot() []transfer {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]transfer(nil), l.all...)
+}
+
+func unixMS(t time.Time) float64 { return float64(t.UnixNano()) / 1e6 }
+
+func (l *transferLog) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cw := &countingWriter{ResponseWriter: w}
+		start := time.Now()
+		h.ServeHTTP(cw, r)
+		t := transfer{
+			Path: r.URL.RequestURI(), Start: unixMS(start), End: unixMS(time.Now()),
+			Status: cw.status, Encoding: w.Header().Get("Content-Encoding"),
+			Bytes: cw.n + cw.head,
+		}
+		l.mu.Lock()
+		l.all = append(l.all, t)
+		l.mu.Unlock()
+	})
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	status  int
+	n, head int64
+}
+
+func (c *countingWriter) WriteHeader(code int) {
+	if c.status == 0 {
+		c.status = code
+		var b bytes.Buffer
+		c.Header().Write(&b)
+		c.head = int64(len("HTTP/1.1 200 OK\r\n\r\n") + b.Len())
+	}
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.status == 0 {
+		c.WriteHeader(http.StatusOK)
+	}
+	n, err := c.ResponseWriter.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *countingWriter) Flush() {
+	if f, ok := c.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func freeAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+func waitHTTP(u string, exited <-chan error, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	client := &http.Client{Timeout: time.Second}
+	for {
+		resp, err := client.Get(u)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+			err = errors.New(resp.Status)
+		}
+		select {
+		case werr := <-exited:
+			return fmt.Errorf("server exited: %v", werr)
+		default:
+		}
+		if time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

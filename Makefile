@@ -7,7 +7,7 @@ WASM    := web/app.wasm
 ADDR    ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run build wasm bin test vet unit e2e deps fmt-check clean
+.PHONY: run build wasm bin test vet unit e2e deps fmt-check clean bench fuzz screenshots
 
 run: build
 	./$(BIN) serve -addr $(ADDR)
@@ -52,6 +52,28 @@ unit:
 # Real-browser tests: headless chromium driven by chromedp against "stancemark serve".
 e2e:
 	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 10m ./e2e/
+
+# Performance (issue 7): the built app against a plain-JS reference page in
+# headless chromium (fresh profile per run; table on stdout and in
+# bench/results.json), then the Go benchmarks. BENCH_FLAGS e.g. "-runs 9 -v".
+BENCH_FLAGS ?=
+bench: deps build
+	CHROMIUM=$(CHROMIUM) $(GO) run ./bench $(BENCH_FLAGS)
+	$(GO) test -run '^$$' -bench . -benchmem ./annotations/ ./app/
+
+# Every fuzz target of the repository, FUZZTIME each (seed corpora in testdata/fuzz).
+FUZZTIME ?= 20s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+# PNGs of the main view, a tagged article, dark mode and the class dashboard, into docs/.
+screenshots: deps
+	STANCEMARK_SCREENSHOTS=$(CURDIR)/docs CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -run 'Screenshot' ./e2e/
 
 clean:
 	rm -rf bin $(WASM) $(WASM).gz $(WASM).br

@@ -21,6 +21,7 @@ type Annotator struct {
 	// drops of files anywhere on the page
 	dragover, drop app.Func
 	storage        app.Func // saves made by other tabs
+	pagehide       app.Func
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -52,6 +53,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.update = func() { ctx.Dispatch(nil) }
 	s.dispatch = func(f func()) { ctx.Dispatch(func(app.Context) { f() }) }
 	s.afterRender = func(f func()) { ctx.Defer(func(app.Context) { f() }) }
+	s.later = func(f func()) { afterPaint(func() { ctx.Dispatch(func(app.Context) { f() }) }) }
 	s.restore()
 	s.loadLibrary()
 	s.openCurrent()
@@ -62,6 +64,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	}, func(name string, data []byte, err error) {
 		s.dispatch(func() { s.droppedFile(name, data, err) })
 	})
+	a.pagehide = listenPageHide(s.flush) // a save still pending when the tab closes
 	a.storage = listenStorage(func(key, value string) {
 		s.dispatch(func() { s.otherTabSaved(key, value) })
 	})
@@ -89,6 +92,7 @@ func (a *Annotator) OnDismount() {
 	unlisten("dragover", a.dragover)
 	unlisten("drop", a.drop)
 	unlisten("storage", a.storage)
+	unlisten("pagehide", a.pagehide)
 }
 
 // Render lays out the page. It is cheap: the article itself is a child
@@ -114,6 +118,7 @@ func (a *Annotator) Render() app.UI {
 			Save:       s.save,
 			Format:     s.format,
 			Assignment: s.assignment != nil,
+			Saving:     s.savePending,
 			S:          s,
 		},
 		&messageView{Msg: s.msg, S: s},

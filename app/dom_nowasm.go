@@ -44,3 +44,7 @@ func appURL() string { return "http://127.0.0.1:8000/" }
 func listenStorage(changed func(key, value string)) app.Func { return nil }
 
 func syncValue(id, value string) {}
+
+func afterPaint(f func()) { f() }
+
+func listenPageHide(f func()) app.Func { return nil }

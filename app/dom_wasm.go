@@ -336,3 +336,33 @@ func syncValue(id, value string) {
 	}
 	el.Set("value", value)
 }
+
+// afterPaint calls f (not on the UI goroutine) once the next frame has been
+// painted: requestAnimationFrame runs before the paint, a task queued from
+// it runs after.
+func afterPaint(f func()) {
+	w := app.Window()
+	var raf, task app.Func
+	task = app.FuncOf(func(app.Value, []app.Value) any {
+		task.Release()
+		f()
+		return nil
+	})
+	raf = app.FuncOf(func(app.Value, []app.Value) any {
+		raf.Release()
+		w.Call("setTimeout", task, 0)
+		return nil
+	})
+	w.Call("requestAnimationFrame", raf)
+}
+
+// listenPageHide calls f when the page is being hidden or closed. It runs
+// synchronously in the event, since the page may be gone right after.
+func listenPageHide(f func()) app.Func {
+	h := app.FuncOf(func(app.Value, []app.Value) any {
+		f()
+		return nil
+	})
+	app.Window().Call("addEventListener", "pagehide", h)
+	return h
+}

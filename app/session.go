@@ -42,6 +42,8 @@ type session struct {
 	unreadable  unreadable
 	afterRender func(func()) // runs a function once go-app has rendered (set by the root)
 	dispatch    func(func()) // runs a function on the UI goroutine (set by the root)
+	later       func(func()) // runs a function on the UI goroutine after the next paint (set by the root)
+	savePending bool         // a save is scheduled
 	library     libraryState
 
 	// classroom
@@ -208,10 +210,31 @@ func (s *session) refresh() {
 	}
 }
 
-// changed is called after every change to the work: repaint, then save.
+// changed is called after every change to the work: repaint at once, then
+// save. In the browser the save runs after the next frame is painted (see
+// later), so a tag is on screen before the work is serialised; changes made
+// before that save are saved together.
 func (s *session) changed() {
 	s.refresh()
+	if s.later == nil {
+		s.persist()
+		return
+	}
+	if s.savePending {
+		return
+	}
+	s.savePending = true
+	s.later(s.flush)
+}
+
+// flush saves now if a save is pending (also when the page is hidden).
+func (s *session) flush() {
+	if !s.savePending {
+		return
+	}
+	s.savePending = false
 	s.persist()
+	s.refresh()
 }
 
 // persist saves the workspace under the document's key.

@@ -30,13 +30,17 @@ type toolbar struct {
 	Save       saveStatus
 	Format     string
 	Assignment bool // a student is doing an assignment
+	Saving     bool // a save is scheduled for after the next paint
 	S          *session
 }
 
 func (t *toolbar) Render() app.UI {
-	saveState := "saved"
-	if t.Save.State == saveFailed {
+	saveState, saveText := "saved", t.Save.Text
+	switch {
+	case t.Save.State == saveFailed:
 		saveState = "error"
+	case t.Saving:
+		saveState, saveText = "saving", "Saving…"
 	}
 	return app.Header().Class("toolbar").Body(
 		app.A().Class("skip").Href("#sentences").Text("Skip to the article"),
@@ -79,7 +83,7 @@ func (t *toolbar) Render() app.UI {
 			)
 		}),
 		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
-		app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(t.Save.Text),
+		app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(saveText),
 	)
 }
 

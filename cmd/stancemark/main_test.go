@@ -163,6 +163,22 @@ func TestServePrerendersAndCompresses(t *testing.T) {
 	if resp.Header.Get("Content-Encoding") != "br" || resp.Header.Get("Content-Type") != "application/wasm" || string(body) != "brotli bytes" {
 		t.Errorf("app.wasm for a brotli browser: %v %q", resp.Header, body)
 	}
+	for _, path := range []string{"/", "/web/app.css", "/app.js"} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		csp := resp.Header.Get("Content-Security-Policy")
+		for _, want := range []string{"script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s: Content-Security-Policy %q lacks %q", path, csp, want)
+			}
+		}
+	}
+	if !strings.Contains(page, `http-equiv="Content-Security-Policy"`) {
+		t.Error("the page does not carry its policy in a <meta> for static hosts")
+	}
 	if got := get(t, base+"/web/app.wasm", "identity"); got != string(wasm) {
 		t.Errorf("app.wasm without compression = %q", got)
 	}

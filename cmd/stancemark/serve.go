@@ -72,7 +72,7 @@ func newHandler(dir string) (http.Handler, error) {
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web/", staticHandler(dir)))
 	mux.Handle("/", h)
-	return mux, nil
+	return withSecurityHeaders(mux), nil
 }
 
 // appHandler describes the app to go-app: title, icons, styles, version.
@@ -92,7 +92,10 @@ func appHandler(version string, wasmSize int) *app.Handler {
 			SVG:      "/web/icon.svg",
 			Maskable: "/web/icon-512.png",
 		},
-		Styles:            []string{"/web/app.css"},
+		Styles: []string{"/web/app.css"},
+		RawHeaders: []string{
+			`<meta http-equiv="Content-Security-Policy" content="` + metaContentSecurityPolicy() + `">`,
+		},
 		Version:           version,
 		WasmContentLength: fmt.Sprint(wasmSize),
 	}

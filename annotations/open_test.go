@@ -3,6 +3,7 @@ package annotations
 import (
 	"bytes"
 	"errors"
+	"html"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -120,6 +121,31 @@ func TestParseFileSameTextSameID(t *testing.T) {
 		}
 		if b.ID != a.ID || !strings.HasPrefix(b.ID, "sha256:") {
 			t.Errorf("%s: id %s, want %s (the same text)", f.name, b.ID, a.ID)
+		}
+	}
+}
+
+// TestBundledArticleInEveryFormat: the bundled article saved as a web page
+// or as Markdown opens as the same document (same id, same sentences) as
+// the text file, so opening it twice finds the existing document.
+func TestBundledArticleInEveryFormat(t *testing.T) {
+	want := bundledArticle(t)
+	var page, md strings.Builder
+	page.WriteString("<!DOCTYPE html><html><head><title>" + html.EscapeString(want.Title) + " | News</title></head><body>")
+	page.WriteString("<nav><a href=/>Home</a></nav><article><h1>" + html.EscapeString(want.Title) + "</h1>\n")
+	md.WriteString("# " + want.Title + "\n\n")
+	for _, p := range paragraphTexts(want) {
+		page.WriteString("<p>" + html.EscapeString(p) + "</p>\n")
+		md.WriteString(p + "\n\n")
+	}
+	page.WriteString("</article><footer>© News</footer></body></html>")
+	for name, data := range map[string]string{"article.html": page.String(), "article.md": md.String()} {
+		got, err := ParseFile(name, []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ID != want.ID || got.Title != want.Title || len(got.Sentences) != len(want.Sentences) {
+			t.Errorf("%s: %q, %d sentences, %s; want the text file's %q, %d, %s", name, got.Title, len(got.Sentences), got.ID, want.Title, len(want.Sentences), want.ID)
 		}
 	}
 }

@@ -128,6 +128,8 @@ func buildSite(out, base, web string) (*builtSite, error) {
 		h.Resources = app.PrefixedLocation(strings.TrimSuffix(base, "/"))
 	}
 	h.StartURL = "/"
+	// The page links the SVG icon too: cache it for offline use.
+	h.CacheableResources = append(h.CacheableResources, h.Icon.SVG)
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return nil, fmt.Errorf("generating the site failed: %w", err)
 	}

@@ -211,7 +211,8 @@ func TestBuildUnderSubPath(t *testing.T) {
 				t.Errorf("the worker caches %q, outside /stancemark/", u)
 			}
 		}
-		for _, u := range []string{"/stancemark/", "/stancemark/web/app.wasm", "/stancemark/app.js", "/stancemark/wasm_exec.js", "/stancemark/web/app.css"} {
+		for _, u := range []string{"/stancemark/", "/stancemark/web/app.wasm", "/stancemark/app.js", "/stancemark/wasm_exec.js",
+			"/stancemark/web/app.css", "/stancemark/web/icon.svg", "/stancemark/manifest.webmanifest"} {
 			if !has[u] {
 				t.Errorf("the worker does not cache %s: %q", u, urls)
 			}

@@ -38,6 +38,7 @@ import (
 var (
 	repoRoot  string          // the module root (".." from e2e/)
 	baseURL   string          // http://127.0.0.1:PORT/
+	servedWeb string          // the directory served under /web/ (tests may add files)
 	browserCx context.Context // a chromedp context whose browser is running
 )
 
@@ -86,6 +87,7 @@ func run(m *testing.M) int {
 	// app.wasm.br, app.wasm.gz) while the suite runs. Precompressed copies
 	// are left out, so they can never be stale.
 	webDir := filepath.Join(tmp, "web")
+	servedWeb = webDir
 	if err := snapshotWeb(filepath.Join(root, "web"), webDir); err != nil {
 		return fail("e2e: copy web/: %v", err)
 	}
@@ -290,6 +292,15 @@ type Page struct {
 
 	mu       sync.Mutex
 	problems []string // console errors and uncaught exceptions
+	allowed  []string // console messages a test expects (see allowConsole)
+}
+
+// allowConsole lets console errors containing any of the substrings pass:
+// for tests whose subject is a failing request the browser itself logs.
+func (p *Page) allowConsole(substrings ...string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.allowed = append(p.allowed, substrings...)
 }
 
 // newPage opens a fresh profile on the app and waits until it is interactive.
@@ -374,7 +385,13 @@ func (p *Page) listen(ev any) {
 func (p *Page) checkProblems() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+next:
 	for _, m := range p.problems {
+		for _, a := range p.allowed {
+			if strings.Contains(m, a) {
+				continue next
+			}
+		}
 		p.t.Errorf("page error: %s", m)
 	}
 }

@@ -12,6 +12,12 @@ import (
 type teacherState struct {
 	open bool
 	link string // the last link made, shown to copy by hand too
+	// the assignment made from the dialog, reused while nothing changed, so
+	// the file and the link of one dialog are the same assignment (same id)
+	made      *annotations.Assignment
+	madeFrom  assignmentInput
+	madeAtVer uint64
+	madeDoc   string
 }
 
 // assignmentInput is what the teacher typed in the dialog.
@@ -31,6 +37,9 @@ func (s *session) makeAssignment(in assignmentInput) (*annotations.Assignment, b
 		}
 		s.changed()
 	}
+	if t := s.teacher; t.made != nil && t.madeFrom == in && t.madeAtVer == s.ws.Version() && t.madeDoc == s.doc.ID {
+		return t.made, true
+	}
 	title := strings.TrimSpace(in.Title)
 	if title == "" {
 		title = s.doc.Title
@@ -47,6 +56,7 @@ func (s *session) makeAssignment(in assignmentInput) (*annotations.Assignment, b
 		return nil, false
 	}
 	s.rememberMade(a)
+	s.teacher.made, s.teacher.madeFrom, s.teacher.madeAtVer, s.teacher.madeDoc = a, in, s.ws.Version(), s.doc.ID
 	return a, true
 }
 

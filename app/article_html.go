@@ -9,7 +9,8 @@ import (
 )
 
 // articleHTML is the markup of a document's sentences: one listbox, a
-// paragraph per paragraph, an option per sentence. It is the ONLY markup the
+// paragraph per paragraph, an option per sentence, each unselected and
+// untagged (the painter's blank cell). It is the ONLY markup the
 // app gives to app.Raw (one innerHTML instead of thousands of interop calls
 // when a document is mounted), so every piece of document data in it, text
 // and attribute values alike, goes through html.EscapeString here; the XSS
@@ -34,7 +35,7 @@ func articleHTML(d *annotations.Document) string {
 		id := html.EscapeString(s.ID)
 		b.WriteString(`<span id="sent-`)
 		b.WriteString(id)
-		b.WriteString(`" class="sentence" role="option" data-sid="`)
+		b.WriteString(`" class="sentence" role="option" aria-selected="false" data-sid="`)
 		b.WriteString(id)
 		b.WriteString(`">`)
 		b.WriteString(html.EscapeString(s.Text))

@@ -90,7 +90,7 @@ func TestArticleHTMLStructure(t *testing.T) {
 	if n := strings.Count(markup, `<p class="para"`); n != 20 {
 		t.Errorf("%d paragraphs, want 20", n)
 	}
-	if !strings.Contains(markup, `<span id="sent-s14" class="sentence" role="option" data-sid="s14">&#34;There are no plans`) {
+	if !strings.Contains(markup, `<span id="sent-s14" class="sentence" role="option" aria-selected="false" data-sid="s14">&#34;There are no plans`) {
 		t.Errorf("s14 is not rendered as expected")
 	}
 }

@@ -112,13 +112,15 @@ func (s *session) openData(name string, data []byte) {
 			return
 		}
 	}
-	doc, err := parseDocumentFile(name, data)
-	if err != nil {
-		s.setError("Opening %s failed: %v", name, err)
-		s.refresh()
-		return
-	}
-	s.openDocument(doc, "", name)
+	s.busy("Opening "+name+"…", func() {
+		doc, err := parseDocumentFile(name, data)
+		if err != nil {
+			s.setError("Opening %s failed: %v", name, err)
+			s.refresh()
+			return
+		}
+		s.openDocument(doc, "", name)
+	})
 }
 
 // openExport opens the document of a stancemark/v1 export and imports its
@@ -247,22 +249,36 @@ func (s *session) renameDocument(id, title string) {
 const maxOpenBytes = annotations.MaxImportBytes
 
 // openPasted opens pasted text: the title typed, or else its first line.
-// It reports whether a document was opened.
-func (s *session) openPasted(title, text string) bool {
-	var doc *annotations.Document
-	var err error
-	if strings.TrimSpace(title) == "" {
-		doc, err = annotations.ParsePlainText(text)
-	} else {
-		doc, err = annotations.NewDocument(strings.TrimSpace(title), text)
+func (s *session) openPasted(title, text string) {
+	s.busy("Opening the pasted text…", func() {
+		var doc *annotations.Document
+		var err error
+		if strings.TrimSpace(title) == "" {
+			doc, err = annotations.ParsePlainText(text)
+		} else {
+			doc, err = annotations.NewDocument(strings.TrimSpace(title), text)
+		}
+		if err != nil {
+			s.setError("Opening the pasted text failed: %v.", err)
+			s.refresh()
+			return
+		}
+		clearPaste()
+		s.showLibrary(false)
+		s.openDocument(doc, "", "pasted text")
+	})
+}
+
+// busy says what is happening, lets the browser paint that, then does f:
+// splitting a long text into sentences takes a moment.
+func (s *session) busy(what string, f func()) {
+	if s.later == nil {
+		f()
+		return
 	}
-	if err != nil {
-		s.setError("Opening the pasted text failed: %v.", err)
-		s.refresh()
-		return false
-	}
-	s.openDocument(doc, "", "pasted text")
-	return true
+	s.setInfo("%s", what)
+	s.refresh()
+	s.later(f)
 }
 
 // showLibrary opens or closes the library dialog.

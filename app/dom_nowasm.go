@@ -48,3 +48,5 @@ func syncValue(id, value string) {}
 func afterPaint(f func()) { f() }
 
 func listenPageHide(f func()) app.Func { return nil }
+
+func clearPaste() {}

@@ -366,3 +366,12 @@ func listenPageHide(f func()) app.Func {
 	app.Window().Call("addEventListener", "pagehide", h)
 	return h
 }
+
+// clearPaste empties the library's paste fields once their text is opened.
+func clearPaste() {
+	for _, id := range []string{"paste-title", "paste-text"} {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Set("value", "")
+		}
+	}
+}

@@ -113,11 +113,7 @@ func (l *libraryDialog) onRename(ctx app.Context, e app.Event) {
 func (l *libraryDialog) onPaste(ctx app.Context, e app.Event) {
 	title := app.Window().GetElementByID("paste-title").Get("value").String()
 	text := app.Window().GetElementByID("paste-text").Get("value").String()
-	if l.S.openPasted(title, text) {
-		app.Window().GetElementByID("paste-title").Set("value", "")
-		app.Window().GetElementByID("paste-text").Set("value", "")
-		l.S.showLibrary(false)
-	}
+	l.S.openPasted(title, text)
 }
 
 func (l *libraryDialog) onFile(ctx app.Context, e app.Event) {

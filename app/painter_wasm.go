@@ -17,21 +17,31 @@ type domPainter struct {
 func newPainter() painter { return &domPainter{} }
 
 func (p *domPainter) attach() {
-	p.cache.reset()
 	doc := app.Window().Get("document")
-	p.listbox = doc.Call("getElementById", "sentences")
-	p.elements = p.elements[:0]
-	if !p.listbox.Truthy() {
+	listbox := doc.Call("getElementById", "sentences")
+	if !listbox.Truthy() {
+		p.listbox, p.elements = nil, p.elements[:0]
+		p.cache.reset()
 		return
 	}
-	list := p.listbox.Call("querySelectorAll", "[data-sid]")
+	if p.listbox != nil && listbox.Equal(p.listbox) && len(p.elements) > 0 {
+		return // the same elements: they show exactly what was painted last
+	}
+	p.listbox = listbox
+	p.elements = p.elements[:0]
+	list := listbox.Call("querySelectorAll", "[data-sid]")
 	for i, n := 0, list.Length(); i < n; i++ {
 		p.elements = append(p.elements, list.Index(i))
 	}
+	// Fresh elements as articleHTML writes them: untagged, unselected. Only
+	// the sentences that differ from that are painted, so mounting a long
+	// document costs interop calls for its highlights, not for every sentence.
+	p.cache.last = make([]cell, len(p.elements))
 }
 
 func (p *domPainter) paint(cells []cell) {
-	if len(p.elements) != len(cells) {
+	if p.listbox == nil || len(p.elements) != len(cells) || !p.listbox.Get("isConnected").Bool() {
+		p.listbox = nil
 		p.attach()
 		if len(p.elements) != len(cells) {
 			return // the article is not mounted yet; attach runs again once it is

@@ -36,10 +36,11 @@ import (
 
 // Set by TestMain.
 var (
-	repoRoot  string          // the module root (".." from e2e/)
-	baseURL   string          // http://127.0.0.1:PORT/
-	servedWeb string          // the directory served under /web/ (tests may add files)
-	browserCx context.Context // a chromedp context whose browser is running
+	repoRoot      string          // the module root (".." from e2e/)
+	baseURL       string          // http://127.0.0.1:PORT/
+	servedWeb     string          // the directory served under /web/ (tests may add files)
+	stancemarkBin string          // the binary under test
+	browserCx     context.Context // a chromedp context whose browser is running
 )
 
 const (
@@ -72,6 +73,7 @@ func run(m *testing.M) int {
 	// Build the wasm and the binary. A build failure fails the suite: it is
 	// never a skip.
 	bin := filepath.Join(tmp, "stancemark")
+	stancemarkBin = bin
 	start := time.Now()
 	if err := goBuild(root, []string{"GOOS=js", "GOARCH=wasm"},
 		"build", "-trimpath", "-o", filepath.Join("web", "app.wasm"), "./cmd/stancemark"); err != nil {

@@ -22,7 +22,7 @@ import (
 func relWorkKey(docID string) string { return "stancemark/v1/work/" + docID }
 
 // jsString is s as a JavaScript string literal.
-func jsString(s string) string {
+func relJS(s string) string {
 	b, err := json.Marshal(s)
 	if err != nil {
 		panic(err)

@@ -20,7 +20,7 @@ import (
 )
 
 // stancemarkKeys keeps the entries of localStorage under stancemark/.
-func stancemarkKeys(st map[string]string) map[string]string {
+func relStancemarkKeys(st map[string]string) map[string]string {
 	out := map[string]string{}
 	for k, v := range st {
 		if strings.HasPrefix(k, "stancemark/") {
@@ -45,7 +45,7 @@ func TestStorageFull(t *testing.T) {
 	p.WaitLabels("s1 tagged", map[string]string{"s1": "supports"})
 	p.WaitSaved()
 	p.waitStored(doc.Sentences[0].ID)
-	before := stancemarkKeys(p.Storage())
+	before := relStancemarkKeys(p.Storage())
 	saved, ok := before[key]
 	if !ok {
 		t.Fatalf("no saved work under %s; keys %v", key, keysOf(before))
@@ -109,7 +109,7 @@ func TestStorageFull(t *testing.T) {
 	}
 
 	// Nothing saved before was lost or changed.
-	after := stancemarkKeys(p.Storage())
+	after := relStancemarkKeys(p.Storage())
 	if after[key] != saved {
 		t.Errorf("the saved work changed while the storage was full:\n got %s\nwant %s", short(after[key]), short(saved))
 	}
@@ -143,7 +143,7 @@ func TestUnreadableSavedWork(t *testing.T) {
 	p := newPage(t)
 	downloads := p.AllowDownloads()
 	p.Do("put garbage under the work key", chromedp.Evaluate[chromedp.Void](
-		fmt.Sprintf(`localStorage.setItem(%s, %s)`, jsString(key), jsString(garbage))))
+		fmt.Sprintf(`localStorage.setItem(%s, %s)`, relJS(key), relJS(garbage))))
 	p.Reload()
 
 	text := p.relWaitMessage("the app says the saved work could not be read", "error", func(s string) bool {
@@ -215,6 +215,63 @@ func TestUnreadableSavedWork(t *testing.T) {
 	if got := backups(); !reflect.DeepEqual(got, b) {
 		t.Errorf("backups after reload %v, want %v unchanged", keysOf(got), keysOf(b))
 	}
+}
+
+// TestUnreadableSavedWorkStorageFull: unreadable saved work and no room for
+// its backup. The work is left untouched under its key (nothing is saved
+// over it), the app says so and offers the download, and tagging goes on in
+// memory with a status that says it is not saved.
+func TestUnreadableSavedWorkStorageFull(t *testing.T) {
+	doc := bundled(t)
+	key := relWorkKey(doc.ID)
+	garbage := `{"format": "stancemark-state/v1", "cut off here`
+
+	p := newPage(t)
+	downloads := p.AllowDownloads()
+	p.Do("put garbage under the work key and fill the storage", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+		localStorage.setItem(%s, %s);
+		let size = 1 << 20, n = 0;
+		while (size >= 1) {
+			try { localStorage.setItem("filler/" + n, "x".repeat(size)); n++; }
+			catch (e) { size = Math.floor(size / 2); }
+		}
+	})()`, relJS(key), relJS(garbage))))
+	p.Reload()
+
+	text := p.relWaitMessage("the app says the saved work could not be read nor backed up", "error", func(s string) bool {
+		return strings.Contains(s, "could not be read") && strings.Contains(s, "untouched")
+	})
+	t.Logf("message: %s", text)
+	for k := range p.Storage() {
+		if strings.HasPrefix(k, "stancemark/backup/") {
+			t.Errorf("a backup key %s exists though the storage is full", k)
+		}
+	}
+	p.Click("#message-action")
+	p.relWaitDownload(downloads, docTitleSlug+".unreadable.json", []byte(garbage))
+
+	p.ClickSentence("s3")
+	p.Key("1")
+	p.WaitLabels("tagging goes on in memory", map[string]string{"s3": "supports"})
+	p.Eventually("the save status says the work is not saved", func() error {
+		st, _ := p.Attr("#save-status", "data-state")
+		txt := p.Text("#save-status")
+		if st != "error" || !strings.Contains(strings.ToLower(txt), "export") {
+			return fmt.Errorf("#save-status data-state=%q text=%q", st, txt)
+		}
+		return nil
+	})
+	// Room again: still nothing is saved over the unreadable work in this tab.
+	p.Do("free the storage", chromedp.Evaluate[chromedp.Void](`for (const k of Object.keys(localStorage)) if (k.startsWith("filler/")) localStorage.removeItem(k)`))
+	p.ClickSentence("s5")
+	p.Key("2")
+	p.WaitLabels("tagging goes on", map[string]string{"s3": "supports", "s5": "opposes"})
+	p.Never("the unreadable work is never overwritten", 500*time.Millisecond, func() error {
+		if v := p.Storage()[key]; v != garbage {
+			return fmt.Errorf("the work key holds %q, want the garbage untouched", short(v))
+		}
+		return nil
+	})
 }
 
 // TestTwoTabsMerge drives two tabs of one profile on the bundled article:
@@ -333,7 +390,7 @@ func TestImportsAreAtomic(t *testing.T) {
 	}
 
 	tmp := t.TempDir()
-	for _, name := range []string{"future-version", "overlapping-highlights", "unknown-label", "truncated", "duplicate-ids", "nan", "invalid-utf8"} {
+	for _, name := range []string{"future-version", "overlapping-highlights", "unknown-label", "truncated", "duplicate-ids", "nan", "invalid-utf8", "label-name-too-long", "note-too-long"} {
 		data, err := os.ReadFile(filepath.Join(dir, name+".json"))
 		if err != nil {
 			t.Fatal(err)
@@ -400,10 +457,10 @@ func (p *Page) relWaitMessageAfterUpload(path, name, kind string) string {
 	})
 }
 
-// TestLimits: a note over 10,000 characters and a pasted text of 50,001
+// TestLimitsRefused: a note over 10,000 characters and a pasted text of 50,001
 // sentences are refused with the domain's messages, and the page stays
 // responsive.
-func TestLimits(t *testing.T) {
+func TestLimitsRefused(t *testing.T) {
 	doc := bundled(t)
 	p := newPage(t)
 	p.ClickSentence("s2")
@@ -436,7 +493,7 @@ func TestLimits(t *testing.T) {
 		n.value = %s;
 		n.dispatchEvent(new Event('input', {bubbles: true}));
 		n.dispatchEvent(new Event('change', {bubbles: true}));
-	})()`, jsString(long))))
+	})()`, relJS(long))))
 	p.relWaitMessage("a note over 10,000 characters is refused with the domain's message", "error", func(s string) bool {
 		return strings.Contains(s, noteErr.Error())
 	})
@@ -449,6 +506,20 @@ func TestLimits(t *testing.T) {
 			t.Errorf("the refused note was stored under %s", k)
 		}
 	}
+	// A note of exactly the limit is kept.
+	limit := strings.Repeat("é", annotations.MaxNoteRunes)
+	p.ClickSentence("s2")
+	p.Click("textarea#note")
+	p.Do("paste a note of 10,000 characters", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+		const n = document.querySelector('textarea#note');
+		n.value = %s;
+		n.dispatchEvent(new Event('input', {bubbles: true}));
+		n.dispatchEvent(new Event('change', {bubbles: true}));
+	})()`, relJS(limit))))
+	p.waitNote("s2", limit)
+	p.WaitSaved()
+	p.waitStored(limit)
+
 	// Responsive: tagging goes on.
 	p.Click("h1#doc-title")
 	p.ClickSentence("s6")
@@ -477,7 +548,7 @@ func TestLimits(t *testing.T) {
 		const t = document.querySelector('#paste-text');
 		t.value = %s;
 		t.dispatchEvent(new Event('input', {bubbles: true}));
-	})()`, jsString(text))))
+	})()`, relJS(text))))
 	start = time.Now()
 	p.Click("#paste-open")
 	p.relWaitMessage("50,001 sentences are refused with the domain's message", "error", func(s string) bool {
@@ -493,4 +564,77 @@ func TestLimits(t *testing.T) {
 	p.ClickSentence("s8")
 	p.Key("3")
 	p.WaitLabels("tagging after the refused document", map[string]string{"s2": "supports", "s6": "opposes", "s8": "neutral"})
+}
+
+// TestReloadRightAfterATag reloads at once after each tag, without waiting
+// for the save status: the tag must survive (the save pending when the page
+// goes away is made then).
+func TestReloadRightAfterATag(t *testing.T) {
+	p := newPage(t)
+	want := map[string]string{}
+	for i, sid := range []string{"s2", "s7", "s15"} {
+		p.ClickSentence(sid)
+		p.Key(fmt.Sprint(i + 1))
+		want[sid] = []string{"supports", "opposes", "neutral"}[i]
+		p.Reload()
+		p.WaitLabels("after reloading right after tagging "+sid, want)
+	}
+}
+
+// TestStorageFullNewDocument opens a pasted document while the storage is
+// full: it opens, the reader is told it is not stored and to export, tags
+// go on in memory and the export holds them.
+func TestStorageFullNewDocument(t *testing.T) {
+	p := newPage(t)
+	downloads := p.AllowDownloads()
+	before := relStancemarkKeys(p.Storage())
+	p.Do("fill the storage", chromedp.Evaluate[chromedp.Void](`(() => {
+		let size = 1 << 20, n = 0;
+		while (size >= 1) {
+			try { localStorage.setItem("filler/" + n, "x".repeat(size)); n++; }
+			catch (e) { size = Math.floor(size / 2); }
+		}
+	})()`))
+	title := "Full storage article"
+	body := "The first sentence is short. The second one too.\n\nA new paragraph starts here."
+	doc, err := annotations.NewDocument(title, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Click("#library-button")
+	p.WaitJS("library dialog open", `document.querySelector('dialog#library').open`)
+	p.TypeInto("#paste-title", title)
+	p.Do("paste", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('#paste-text').value = %s`, relJS(body))))
+	p.Click("#paste-open")
+	p.relWaitText("the pasted document is open", "h1#doc-title", title)
+	msg := p.relWaitMessage("the reader is told the document is not stored", "error", func(s string) bool {
+		low := strings.ToLower(s)
+		return strings.Contains(low, "full") || strings.Contains(low, "could not be stored")
+	})
+	if !strings.Contains(strings.ToLower(msg), "export") {
+		t.Errorf("the message %q does not say to export", msg)
+	}
+	p.ClickSentence("s2")
+	p.Key("2")
+	p.WaitJS("s2 tagged", `document.querySelector('#sentences span.sentence[data-sid="s2"]').getAttribute('data-label') === "opposes"`)
+	p.Eventually("the save status says the storage is full", func() error {
+		st, _ := p.Attr("#save-status", "data-state")
+		txt := strings.ToLower(p.Text("#save-status"))
+		if st != "error" || !strings.Contains(txt, "full") || !strings.Contains(txt, "export") {
+			return fmt.Errorf("#save-status data-state=%q text=%q", st, txt)
+		}
+		return nil
+	})
+	p.Click("#export")
+	data := p.WaitFile(downloads, "full-storage-article.stancemark.json")
+	e, err := annotations.ReadExport(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("the export does not read: %v", err)
+	}
+	if e.Document.ID != doc.ID || len(e.Annotations) != 1 || e.Annotations[0].Label != "opposes" || e.Annotations[0].SentenceIDs[0] != doc.Sentences[1].ID {
+		t.Errorf("the export has document %s and annotations %+v, want %s with s2 opposes", e.Document.ID, e.Annotations, doc.ID)
+	}
+	if after := relStancemarkKeys(p.Storage()); !reflect.DeepEqual(after, before) {
+		t.Errorf("Stancemark's keys changed while the storage was full: %v, were %v", keysOf(after), keysOf(before))
+	}
 }

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"stancemark/annotations"
@@ -40,9 +41,16 @@ const (
 var xssPayloads = []string{xssImg, xssScript, xssJS, xssSVG}
 
 // xssProfile is a fresh profile with the trap installed, not navigated.
+// The page's Content-Security-Policy is bypassed: it would block the inline
+// handlers of an injected payload, and these tests must prove that the app
+// itself never turns text into markup (the policy is a second line of
+// defence, tested in csp_test.go).
 func xssProfile(t *testing.T) *Page {
 	t.Helper()
 	p := newProfile(t)
+	if _, err := chromedp.Call(p.Ctx, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true}); err != nil {
+		t.Fatalf("bypass the page's CSP: %v", err)
+	}
 	p.relInitScript(xssTrap)
 	return p
 }
@@ -91,10 +99,10 @@ func (p *Page) xssCheck(where string) {
 }
 
 // waitTextHas waits until the textContent of css contains every want.
-func (p *Page) waitTextHas(what, css string, want ...string) {
+func (p *Page) relWaitText(what, css string, want ...string) {
 	p.t.Helper()
 	p.Eventually(what, func() error {
-		got := Eval[string](p, fmt.Sprintf(`(() => { const e = document.querySelector(%s); return e ? e.textContent : "<missing>"; })()`, jsString(css)))
+		got := Eval[string](p, fmt.Sprintf(`(() => { const e = document.querySelector(%s); return e ? e.textContent : "<missing>"; })()`, relJS(css)))
 		for _, w := range want {
 			if !strings.Contains(got, w) {
 				return fmt.Errorf("%s textContent %q lacks %q", css, short(got), w)
@@ -105,7 +113,7 @@ func (p *Page) waitTextHas(what, css string, want ...string) {
 }
 
 // waitValue waits until the .value of css is want.
-func (p *Page) waitValue(what, css, want string) {
+func (p *Page) relWaitValue(what, css, want string) {
 	p.t.Helper()
 	p.Eventually(what, func() error {
 		if got := p.Value(css); got != want {
@@ -137,10 +145,10 @@ func TestInjection(t *testing.T) {
 			const t = document.querySelector('#paste-text');
 			t.value = %s;
 			t.dispatchEvent(new Event('input', {bubbles: true}));
-		})()`, jsString(body))))
+		})()`, relJS(body))))
 		p.Click("#paste-open")
-		p.waitTextHas("the pasted title is shown literally", "h1#doc-title", title)
-		p.waitTextHas("the pasted text is shown literally", "#sentences", xssPayloads...)
+		p.relWaitText("the pasted title is shown literally", "h1#doc-title", title)
+		p.relWaitText("the pasted text is shown literally", "#sentences", xssPayloads...)
 		p.xssCheck("pasted text")
 
 		// The library lists the title literally.
@@ -177,8 +185,8 @@ func TestInjection(t *testing.T) {
 		p.Click("#library-button")
 		p.WaitJS("library dialog open", `document.querySelector('dialog#library').open`)
 		p.relUpload("input#open-file", path)
-		p.waitTextHas("the HTML title is shown literally", "h1#doc-title", title)
-		p.waitTextHas("the HTML text is shown literally", "#sentences", xssPayloads...)
+		p.relWaitText("the HTML title is shown literally", "h1#doc-title", title)
+		p.relWaitText("the HTML text is shown literally", "#sentences", xssPayloads...)
 		p.xssCheck("html file")
 	})
 
@@ -194,8 +202,8 @@ func TestInjection(t *testing.T) {
 		p := xssProfile(t)
 		p.Do("navigate with ?src=", chromedp.Navigate(baseURL+"?src="+url.QueryEscape(src)))
 		p.WaitReady()
-		p.waitTextHas("the fetched title is shown literally", "h1#doc-title", title)
-		p.waitTextHas("the fetched text is shown literally", "#sentences", xssPayloads...)
+		p.relWaitText("the fetched title is shown literally", "h1#doc-title", title)
+		p.relWaitText("the fetched text is shown literally", "#sentences", xssPayloads...)
 		p.xssCheck("?src= document")
 	})
 
@@ -205,7 +213,7 @@ func TestInjection(t *testing.T) {
 		p.Key("1")
 		p.writeNote(xssAll)
 		p.waitNote("s2", xssAll)
-		p.waitValue("the note field shows the note", "textarea#note", xssAll)
+		p.relWaitValue("the note field shows the note", "textarea#note", xssAll)
 		p.xssCheck("note")
 
 		name := "Ann " + xssSVG + " " + xssImg
@@ -213,7 +221,7 @@ func TestInjection(t *testing.T) {
 		p.Key(KeyTab)
 		p.Click("h1#doc-title")
 		p.waitStored("Ann ")
-		p.waitValue("the annotator field shows the name", "input#annotator", name)
+		p.relWaitValue("the annotator field shows the name", "input#annotator", name)
 		p.xssCheck("annotator")
 
 		file := xssImg + ` ` + xssSVG + ` ` + xssJS + `.json`
@@ -225,7 +233,7 @@ func TestInjection(t *testing.T) {
 
 		p.Reload()
 		p.waitNote("s2", xssAll)
-		p.waitValue("the annotator after a reload", "input#annotator", name)
+		p.relWaitValue("the annotator after a reload", "input#annotator", name)
 		p.xssCheck("note and annotator after a reload")
 	})
 
@@ -262,7 +270,7 @@ func TestInjection(t *testing.T) {
 		p := xssOpen(t)
 		p.Upload(relWriteFile(t, tmp, `scheme "><svg onload=pwn()>.stancemark.json`, buf.Bytes()))
 		p.relWaitMessage("the scheme is imported", "info", func(s string) bool { return strings.Contains(s, "Imported") })
-		p.waitValue("the imported scheme is active", "select#scheme", "xss")
+		p.relWaitValue("the imported scheme is active", "select#scheme", "xss")
 		p.Eventually("the scheme menu shows the scheme name literally", func() error {
 			got := Eval[string](p, `(() => { const o = document.querySelector('select#scheme option[value="xss"]'); return o ? o.textContent : "<missing>"; })()`)
 			if got != scheme.Name {
@@ -280,8 +288,8 @@ func TestInjection(t *testing.T) {
 			}
 			return nil
 		})
-		p.waitValue("the target claim is shown literally", "input#target", scheme.Target)
-		p.waitTextHas("the palette heading names the scheme", "#palette", scheme.Name)
+		p.relWaitValue("the target claim is shown literally", "input#target", scheme.Target)
+		p.relWaitText("the palette heading names the scheme", "#palette", scheme.Name)
 		p.Eventually("the side list shows label names and notes literally", func() error {
 			hl := p.Highlights()
 			if len(hl) != len(scheme.Labels) {
@@ -316,7 +324,7 @@ func TestInjection(t *testing.T) {
 			return nil
 		})
 		p.setTarget("Edited "+xssSVG, "enter")
-		p.waitValue("the edited claim", "input#target", "Edited "+xssSVG)
+		p.relWaitValue("the edited claim", "input#target", "Edited "+xssSVG)
 		p.xssCheck("tagging with payload labels, editing the claim")
 	})
 
@@ -341,20 +349,24 @@ func TestInjection(t *testing.T) {
 		p.AllowDownloads()
 		p.Do("open the assignment link", chromedp.Navigate(baseURL+"#a="+data))
 		p.WaitReady()
-		p.waitTextHas("the assignment title is shown literally", "#assignment-title", a.Title)
-		p.waitTextHas("the instructions are shown literally", "#assignment-instructions", a.Instructions)
-		p.waitValue("the target claim is shown literally", "input#target", scheme.Target)
+		p.relWaitText("the assignment title is shown literally", "#assignment-title", a.Title)
+		p.relWaitText("the instructions are shown literally", "#assignment-instructions", a.Instructions)
+		p.relWaitValue("the target claim is shown literally", "input#target", scheme.Target)
 		p.xssCheck("assignment link")
 
 		student := "Stu " + xssImg + " " + xssSVG
 		p.WaitJS("the name dialog is open", `document.querySelector('dialog#student-dialog').open`)
 		p.TypeInto("#student-input", student)
 		p.Click("#student-ok")
-		p.waitTextHas("the student's name is shown literally", "#student-name", student)
+		p.WaitJS("the name dialog is closed", `!document.querySelector('dialog#student-dialog').open`)
+		p.relWaitText("the student's name is shown literally", "#student-name", student)
 		p.ClickSentence("s4")
 		p.Key("2")
+		p.WaitJS("s4 tagged", `document.querySelector('#sentences span.sentence[data-sid="s4"]').getAttribute('data-label') === "opposes"`)
+		p.Settle()
 		p.Click("#submit")
-		p.waitTextHas("the key's note is shown literally in the feedback", "#feedback", "Key note "+xssAll)
+		p.relWaitMessage("the submission is downloaded", "info", func(s string) bool { return strings.Contains(s, "hand this file in") })
+		p.relWaitText("the key's note is shown literally in the feedback", "#feedback", "Key note "+xssAll)
 		p.xssCheck("assignment submitted, feedback")
 	})
 
@@ -394,7 +406,7 @@ func TestInjection(t *testing.T) {
 		p.Click("#dashboard-button")
 		p.WaitJS("the dashboard is shown", `!!document.querySelector('#dashboard')`)
 		p.relUpload("input#dash-assignment-file", assignmentPath)
-		p.waitTextHas("the assignment title is shown literally", "#dash-assignment-title", a.Title)
+		p.relWaitText("the assignment title is shown literally", "#dash-assignment-title", a.Title)
 		p.relUpload("input#dash-files", paths...)
 		p.Eventually("the students are listed by name, literally", func() error {
 			got := Eval[[]string](p, `Array.from(document.querySelectorAll('#dash-students tbody tr > th')).map(e => e.textContent)`)
@@ -409,7 +421,7 @@ func TestInjection(t *testing.T) {
 			}
 			return nil
 		})
-		p.waitTextHas("the refused file is named literally", "#dash-problems", badName)
+		p.relWaitText("the refused file is named literally", "#dash-problems", badName)
 		p.xssCheck("class dashboard")
 	})
 }

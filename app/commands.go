@@ -12,7 +12,13 @@ func (s *session) run(cmd command, extend bool, key string) {
 		s.clear()
 	case cmdNote:
 		if _, ok := s.highlight(); ok {
-			focus("note")
+			// the field is enabled by the render that follows a tag: focus it after that
+			s.refresh()
+			if s.afterRender != nil {
+				s.afterRender(func() { focus("note") })
+			} else {
+				focus("note")
+			}
 		} else {
 			s.setError("Select a highlighted sentence first: the note belongs to a highlight.")
 			s.refresh()

@@ -119,7 +119,7 @@ func (s *session) openData(name string, data []byte) {
 			s.refresh()
 			return
 		}
-		s.openDocument(doc, "", name)
+		s.next(func() { s.openDocument(doc, "", name) })
 	})
 }
 
@@ -263,10 +263,21 @@ func (s *session) openPasted(title, text string) {
 			s.refresh()
 			return
 		}
-		clearPaste()
-		s.showLibrary(false)
-		s.openDocument(doc, "", "pasted text")
+		s.next(func() { // a separate task: a long document freezes the tab in shorter steps
+			clearPaste()
+			s.showLibrary(false)
+			s.openDocument(doc, "", "pasted text")
+		})
 	})
+}
+
+// next runs f after the next paint in the browser, at once elsewhere.
+func (s *session) next(f func()) {
+	if s.later == nil {
+		f()
+		return
+	}
+	s.later(f)
 }
 
 // busy says what is happening, lets the browser paint that, then does f:
@@ -278,7 +289,7 @@ func (s *session) busy(what string, f func()) {
 	}
 	s.setInfo("%s", what)
 	s.refresh()
-	s.later(f)
+	s.next(f)
 }
 
 // showLibrary opens or closes the library dialog.

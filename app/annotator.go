@@ -22,6 +22,7 @@ type Annotator struct {
 	dragover, drop app.Func
 	storage        app.Func // saves made by other tabs
 	pagehide       app.Func
+	updates        app.Func // a new build took over
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -65,6 +66,13 @@ func (a *Annotator) OnMount(ctx app.Context) {
 		s.dispatch(func() { s.droppedFile(name, data, err) })
 	})
 	a.pagehide = listenPageHide(s.flush) // a save still pending when the tab closes
+	a.updates = listenUpdates(func() {
+		s.dispatch(func() {
+			s.updateReady = true
+			s.announce("A new version of Stancemark is ready.")
+			s.refresh()
+		})
+	})
 	a.storage = listenStorage(func(key, value string) {
 		s.dispatch(func() { s.otherTabSaved(key, value) })
 	})

@@ -50,3 +50,5 @@ func afterPaint(f func()) { f() }
 func listenPageHide(f func()) app.Func { return nil }
 
 func clearPaste() {}
+
+func listenUpdates(ready func()) app.Func { return nil }

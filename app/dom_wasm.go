@@ -375,3 +375,23 @@ func clearPaste() {
 		}
 	}
 }
+
+// listenUpdates calls ready when a new service worker takes over a page that
+// already had one: a new build is installed and a reload runs it. (go-app's
+// own notice can miss an update found while the page was loading.)
+func listenUpdates(ready func()) app.Func {
+	sw := app.Window().Get("navigator").Get("serviceWorker")
+	if !sw.Truthy() {
+		return nil
+	}
+	had := sw.Get("controller").Truthy()
+	f := app.FuncOf(func(app.Value, []app.Value) any {
+		if had {
+			ready()
+		}
+		had = true
+		return nil
+	})
+	sw.Call("addEventListener", "controllerchange", f)
+	return f
+}

@@ -46,6 +46,7 @@ func checkSyntax(data []byte) error {
 	case strings.Contains(msg, "exceeded max depth"):
 		msg = "the data is nested too deeply (more than 10,000 levels)"
 	default:
+		msg = wholeCharacter(msg, data, pos)
 		for _, word := range []string{"NaN", "Infinity", "-Infinity"} {
 			if pos >= 0 && pos < len(data) && bytes.HasPrefix(data[pos:], []byte(word)) {
 				msg = word + " is not a number JSON allows; write a number in digits"
@@ -281,4 +282,19 @@ func formatNoun(format string) string {
 		return "saved state"
 	}
 	return "export"
+}
+
+// wholeCharacter rewrites encoding/json's "invalid character 'Ã' ..." (it
+// names one byte) to name the whole character found at pos ('é').
+func wholeCharacter(msg string, data []byte, pos int) string {
+	const prefix = "invalid character '"
+	if !strings.HasPrefix(msg, prefix) || pos < 0 || pos >= len(data) || data[pos] < utf8.RuneSelf {
+		return msg
+	}
+	i := strings.Index(msg[len(prefix):], "' ")
+	if i < 0 {
+		return msg
+	}
+	r, _ := utf8.DecodeRune(data[pos:])
+	return prefix + string(r) + msg[len(prefix)+i:]
 }

@@ -294,9 +294,6 @@ func (s *session) busy(what string, f func()) {
 
 // showLibrary opens or closes the library dialog.
 func (s *session) showLibrary(open bool) {
-	if s.library.open == open {
-		return
-	}
 	s.library.open = open
 	s.library.confirm = ""
 	if open {

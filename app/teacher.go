@@ -122,9 +122,6 @@ func (s *session) assignmentLink(in assignmentInput, appURL string) {
 
 // showTeacher opens or closes the "make an assignment" dialog.
 func (s *session) showTeacher(open bool) {
-	if s.teacher.open == open {
-		return
-	}
 	s.teacher.open = open
 	if open {
 		s.teacher.link = ""

@@ -112,6 +112,7 @@ func TestBuiltSiteFeatures(t *testing.T) {
 	p.WaitSaved()
 
 	// installable as an app
+	p.waitOfflineReady("/stancemark/")
 	var errs []*page.InstallabilityError
 	p.Eventually("installable", func() error {
 		err := chromedp.Do(p.Ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -124,11 +125,31 @@ func TestBuiltSiteFeatures(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if len(errs) > 0 {
-			return fmt.Errorf("installability errors: %v", errs[0].ErrorID)
+		// The tests' browser contexts are incognito-like, which Chrome reports
+		// as "in-incognito"; every other reason (manifest, icons, service
+		// worker, start URL) must be absent.
+		var ids []string
+		for _, e := range errs {
+			if e.ErrorID != "in-incognito" {
+				ids = append(ids, e.ErrorID)
+			}
+		}
+		if len(ids) > 0 {
+			return fmt.Errorf("installability errors: %v", ids)
 		}
 		return nil
 	})
+
+	type manifest struct {
+		Name, StartURL, Scope, Display string
+		Sizes                          []string
+	}
+	m := Eval[manifest](p, `fetch(document.querySelector("link[rel=manifest]").href).then(r => r.json()).then(m => ({
+		Name: m.name, StartURL: m.start_url, Scope: m.scope, Display: m.display, Sizes: (m.icons || []).map(i => i.sizes)}))`)
+	if m.Name != "Stancemark" || m.StartURL != "/stancemark/" || m.Scope != "/stancemark/" || m.Display != "standalone" ||
+		!strings.Contains(strings.Join(m.Sizes, " "), "192x192") || !strings.Contains(strings.Join(m.Sizes, " "), "512x512") {
+		t.Errorf("manifest %+v: want the app's name, start_url and scope under the sub-path, standalone, icons of 192 and 512 px", m)
+	}
 
 	// paste a document, find it in the library
 	p.openLibrary()

@@ -109,12 +109,10 @@ func (d *studentDialog) Render() app.UI {
 		app.H2().ID("student-dialog-title").Text("Your name"),
 		app.P().Text("Your teacher sees it on your submission. It is remembered in this browser."),
 		app.Label().For("student-input").Text("Name"),
-		app.Input().ID("student-input").Type("text").AutoComplete(true).Value(d.Name).OnChange(d.onChange),
+		app.Input().ID("student-input").Type("text").AutoComplete(true).Value(d.Name),
 		app.Button().ID("student-ok").Text("OK").OnClick(d.onOK),
 	)
 }
-
-func (d *studentDialog) onChange(ctx app.Context, e app.Event) {}
 
 func (d *studentDialog) onOK(ctx app.Context, e app.Event) {
 	d.S.setStudent(app.Window().GetElementByID("student-input").Get("value").String())

@@ -348,7 +348,6 @@ func (s *session) openURL(url string) {
 // dropped notes that n files were dropped on the page: in the dashboard
 // they are submissions, elsewhere the first one is opened.
 func (s *session) dropped(n int) {
-	s.dropCount = n
 	s.dropSeen = 0
 	if s.mode == modeDashboard && s.class.class != nil {
 		s.dashExpect(n)

@@ -52,8 +52,7 @@ type session struct {
 	askName    bool                    // the name dialog is open
 	feedback   *annotations.Feedback   // shown after submitting, when the key is revealed
 	mode       viewMode
-	dropCount  int // files in the last drop
-	dropSeen   int // of those, files handled
+	dropSeen   int // files of the last drop handled so far
 	teacher    teacherState
 	class      classState
 }

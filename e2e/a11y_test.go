@@ -162,7 +162,9 @@ func TestScreenReaderSupport(t *testing.T) {
 	p.WaitJS("the article has focus after the skip link", `document.activeElement && document.activeElement.id === "sentences" || location.hash === "#sentences"`)
 
 	// tagged sentences are announced with their label
+	p.Settle() // the skip link scrolled the page
 	p.ClickSentence("s4")
+	p.WaitSelected("s4 selected", "s4")
 	p.Key("2")
 	p.WaitLabels("tagged", map[string]string{"s4": "opposes"})
 	desc := Eval[string](p, `(() => { const el = document.querySelector('[data-sid="s4"]'); const id = el.getAttribute("aria-describedby"); const d = id && document.getElementById(id); return d ? d.textContent : ""; })()`)

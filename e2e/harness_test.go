@@ -648,9 +648,27 @@ func sidNum(sid string) int {
 func sentSel(sid string) string { return fmt.Sprintf(`#sentences span.sentence[data-sid=%q]`, sid) }
 
 // ClickSentence clicks sentence sid.
+//
+// A click always selects the sentence it lands on (with Shift it extends to
+// it), so when the sentence is not selected afterwards the pointer landed
+// elsewhere because the page moved under it (a render or scroll on a busy
+// machine): that is logged and the click is made once more, on the sentence's
+// new position. A second miss fails the test's later checks as usual.
 func (p *Page) ClickSentence(sid string, mods ...chromedp.Modifier) {
 	p.t.Helper()
 	p.Click(sentSel(sid), mods...)
+	if p.poll(time.Second, func() bool { return p.sentenceSelected(sid) }) {
+		return
+	}
+	p.t.Logf("the click on %s did not select it (the page moved?); clicking again", sid)
+	p.Settle()
+	p.Click(sentSel(sid), mods...)
+}
+
+// sentenceSelected reports whether sentence sid has aria-selected="true".
+func (p *Page) sentenceSelected(sid string) bool {
+	p.t.Helper()
+	return Eval[bool](p, fmt.Sprintf(`(() => { const e = document.querySelector(%q); return !!e && e.getAttribute("aria-selected") === "true"; })()`, sentSel(sid)))
 }
 
 // Drag presses the mouse at one end of sentence from, moves in steps to the

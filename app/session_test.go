@@ -270,3 +270,18 @@ func TestSessionExportImportIsIdentical(t *testing.T) {
 		t.Errorf("export → import → export changed the file:\n%s\n---\n%s", data, again)
 	}
 }
+
+func TestPainterTouchesOnlyWhatChanged(t *testing.T) {
+	s, p := newTestSession(t, newMemoryStore())
+	s.clickSentence(3, false)
+	p.writes = 0
+	s.run(cmdTag, false, "1")
+	if p.writes != 1 {
+		t.Errorf("tagging one sentence wrote %d sentence elements, want 1", p.writes)
+	}
+	p.writes = 0
+	s.run(cmdNext, false, "j")
+	if p.writes != 2 {
+		t.Errorf("moving the cursor wrote %d sentence elements, want 2 (old and new)", p.writes)
+	}
+}

@@ -33,25 +33,7 @@ const classTimeout = 4 * time.Minute
 // navigated. Console errors and uncaught exceptions fail the test.
 func newClassProfile(t *testing.T) *Page {
 	t.Helper()
-	if browserCx == nil {
-		t.Fatal("browser not started")
-	}
-	p := &Page{t: t}
-	tctx, cancelTimeout := context.WithTimeout(browserCx, classTimeout)
-	ctx, cancel := chromedp.NewContext(tctx,
-		chromedp.WithNewBrowserContext(),
-		chromedp.WithListener(p.listen),
-	)
-	p.Ctx = ctx
-	t.Cleanup(func() {
-		cancel()
-		cancelTimeout()
-	})
-	t.Cleanup(p.checkProblems) // runs first (LIFO), while the tab is open
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("open tab: %v", err)
-	}
-	return p
+	return newProfileFor(t, classTimeout)
 }
 
 // grantClipboard lets the app's origin read and write the clipboard in this

@@ -319,11 +319,17 @@ func newPage(t *testing.T) *Page {
 // a browser that never saw the document's annotations).
 func newProfile(t *testing.T) *Page {
 	t.Helper()
+	return newProfileFor(t, testTimeout)
+}
+
+// newProfileFor is newProfile for a tab that lives at most timeout.
+func newProfileFor(t *testing.T, timeout time.Duration) *Page {
+	t.Helper()
 	if browserCx == nil {
 		t.Fatal("browser not started")
 	}
 	p := &Page{t: t}
-	tctx, cancelTimeout := context.WithTimeout(browserCx, testTimeout)
+	tctx, cancelTimeout := context.WithTimeout(browserCx, timeout)
 	ctx, cancel := chromedp.NewContext(tctx,
 		chromedp.WithNewBrowserContext(),
 		chromedp.WithListener(p.listen),

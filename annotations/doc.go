@@ -29,7 +29,7 @@
 // github.com/neurosnap/sentences (English); sentences never cross a
 // paragraph, are numbered s1, s2, ... in document order, and exclude the
 // whitespace around them. A few small corrections fix where the tokenizer is
-// wrong, each listed in segment.go and tested:
+// wrong, each listed in text_segment.go and tested:
 //
 //   - no split after an abbreviation that stands before a name or a number
 //     ("Mt. Everest", "Rev. King", "Capt. Hook", "Fig. 3"), nor after

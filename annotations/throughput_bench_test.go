@@ -3,8 +3,8 @@ package annotations_test
 // Benchmarks of issue 7 at the sizes of "make bench": a 5,000-sentence
 // article with 5,000 single-sentence highlights (segmentation throughput,
 // save encoding, export in every format, import, and agreement over many
-// annotators' exports). The smaller benchmarks live in bench_test.go,
-// formats_test.go and agreement_test.go.
+// annotators' exports). The smaller benchmarks live in work_bench_test.go,
+// format_write_test.go and agree_coefficients_test.go.
 
 import (
 	"bytes"

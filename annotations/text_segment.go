@@ -101,7 +101,7 @@ func splitParagraph(p string) []byteSpan {
 }
 
 // correct applies the corrections to the tokenizer's output (see
-// segmentation.go's doc in doc.go): first the splits it misses, then the
+// the package doc in doc.go): first the splits it misses, then the
 // merges of splits it should not have made.
 func correct(p string, spans []byteSpan) []byteSpan {
 	var out []byteSpan

@@ -30,7 +30,7 @@ type Workspace struct {
 	redo    []*change
 	version uint64
 
-	// For MergeState (stamps.go, merge.go).
+	// For MergeState (work_stamps.go, work_merge.go).
 	stamps         map[string]*schemeStamps // scheme id -> stamps of it and its highlights
 	removedSchemes map[string]time.Time     // removed scheme id -> when (a tombstone)
 	lastStamp      time.Time                // the latest stamp given or seen

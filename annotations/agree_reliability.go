@@ -57,31 +57,6 @@ func ParseLevel(s string) (Level, error) {
 	return 0, fmt.Errorf("unknown level %q (want nominal, ordinal, interval or ratio)", s)
 }
 
-// The errors of the agreement measures, for input they are not defined on.
-var (
-	// ErrTooFewCoders: the data has fewer than two coders.
-	ErrTooFewCoders = errors.New("agreement needs at least two coders")
-	// ErrNoPairableValues: no unit has two or more values, so nothing can
-	// be compared.
-	ErrNoPairableValues = errors.New("no unit has values from two coders")
-	// ErrNoVariation: every pairable value is the same, so the agreement
-	// expected by chance is perfect and a chance-corrected coefficient
-	// (alpha, kappa) is 0/0. Percent agreement is still defined (1).
-	ErrNoVariation = errors.New("every value is the same, so chance agreement is perfect and the coefficient is undefined")
-	// ErrNotNumeric: an ordinal, interval or ratio level met a value that
-	// is not a number.
-	ErrNotNumeric = errors.New("not a number")
-	// ErrNegativeValue: the ratio level met a value below 0.
-	ErrNegativeValue = errors.New("ratio values must be 0 or more")
-	// ErrUnequalRatings: Fleiss' kappa needs every unit to have the same
-	// number of values.
-	ErrUnequalRatings = errors.New("units have different numbers of values")
-	// ErrNotTwoCoders: Cohen's kappa needs exactly two coders.
-	ErrNotTwoCoders = errors.New("Cohen's kappa needs exactly two coders")
-	// ErrMatrixShape: a row does not have one value per coder.
-	ErrMatrixShape = errors.New("the matrix is not rectangular")
-)
-
 // check checks the shape of r and that it has at least two coders.
 func (r *Reliability) check() error {
 	if len(r.Values) != len(r.Units) {

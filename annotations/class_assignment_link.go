@@ -24,10 +24,6 @@ import (
 // what browsers accept in a URL.
 const MaxLinkDataLength = 16 << 20
 
-// ErrBadLink is wrapped by the errors of DecodeAssignmentLink about the
-// link itself (not base64url, not DEFLATE data, cut off).
-var ErrBadLink = errors.New("the link is damaged")
-
 // EncodeAssignmentLink returns the DATA of a's link: base64url without
 // padding of the raw-DEFLATE-compressed compact JSON of a. It does not
 // validate a.

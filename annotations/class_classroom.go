@@ -2,18 +2,8 @@ package annotations
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
-)
-
-// The errors of CheckSubmission and Class.Add for files that are valid
-// exports but not submissions for the assignment at hand.
-var (
-	// ErrOtherAssignment: the submission belongs to another assignment.
-	ErrOtherAssignment = errors.New("the file is for another assignment")
-	// ErrNotSubmission: the export has no assignment id or no student name.
-	ErrNotSubmission = errors.New("the file is not a submission")
 )
 
 // NamedFile is a file as the teacher picked it: its name and its bytes.

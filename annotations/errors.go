@@ -38,8 +38,12 @@ func (e *ImportError) Error() string {
 // Unwrap returns the underlying error.
 func (e *ImportError) Unwrap() error { return e.Err }
 
-// The sentinel errors. Import and validation errors are *ImportError values
-// whose Err wraps one of these; Workspace methods return them wrapped too.
+// The sentinel errors, grouped by concept; every exported sentinel of the
+// package is here except ErrNotText (open.go).
+//
+// Reading and validating files and saved states (format_, work_). Import and
+// validation errors are *ImportError values whose Err wraps one of these;
+// Workspace methods return them wrapped too.
 var (
 	ErrSyntax             = errors.New("invalid JSON")
 	ErrTooLarge           = errors.New("the file is too large")
@@ -64,6 +68,58 @@ var (
 	ErrUnknownScheme      = errors.New("unknown scheme")
 	ErrUnknownAnnotation  = errors.New("unknown highlight")
 	ErrLabelInUse         = errors.New("label in use")
+)
+
+// Limits on text (text_).
+var (
+	// ErrTooLong is wrapped by the errors for a note, a name, a target or
+	// a description longer than its limit.
+	ErrTooLong = errors.New("too long")
+	// ErrTooManySentences is wrapped by the error NewDocument returns for a
+	// text of more than MaxSentences sentences.
+	ErrTooManySentences = errors.New("the document has too many sentences")
+)
+
+// Classroom (class_).
+var (
+	// ErrBadLink is wrapped by the errors of DecodeAssignmentLink about the
+	// link itself (not base64url, not DEFLATE data, cut off).
+	ErrBadLink = errors.New("the link is damaged")
+
+	// The errors of CheckSubmission and Class.Add for files that are valid
+	// exports but not submissions for the assignment at hand.
+
+	// ErrOtherAssignment: the submission belongs to another assignment.
+	ErrOtherAssignment = errors.New("the file is for another assignment")
+	// ErrNotSubmission: the export has no assignment id or no student name.
+	ErrNotSubmission = errors.New("the file is not a submission")
+)
+
+// Agreement (agree_).
+//
+// The errors of the agreement measures, for input they are not defined on.
+var (
+	// ErrTooFewCoders: the data has fewer than two coders.
+	ErrTooFewCoders = errors.New("agreement needs at least two coders")
+	// ErrNoPairableValues: no unit has two or more values, so nothing can
+	// be compared.
+	ErrNoPairableValues = errors.New("no unit has values from two coders")
+	// ErrNoVariation: every pairable value is the same, so the agreement
+	// expected by chance is perfect and a chance-corrected coefficient
+	// (alpha, kappa) is 0/0. Percent agreement is still defined (1).
+	ErrNoVariation = errors.New("every value is the same, so chance agreement is perfect and the coefficient is undefined")
+	// ErrNotNumeric: an ordinal, interval or ratio level met a value that
+	// is not a number.
+	ErrNotNumeric = errors.New("not a number")
+	// ErrNegativeValue: the ratio level met a value below 0.
+	ErrNegativeValue = errors.New("ratio values must be 0 or more")
+	// ErrUnequalRatings: Fleiss' kappa needs every unit to have the same
+	// number of values.
+	ErrUnequalRatings = errors.New("units have different numbers of values")
+	// ErrNotTwoCoders: Cohen's kappa needs exactly two coders.
+	ErrNotTwoCoders = errors.New("Cohen's kappa needs exactly two coders")
+	// ErrMatrixShape: a row does not have one value per coder.
+	ErrMatrixShape = errors.New("the matrix is not rectangular")
 )
 
 // reason is an error with a message for the user that wraps sentinels.

@@ -1,7 +1,6 @@
 package annotations
 
 import (
-	"errors"
 	"fmt"
 	"unicode/utf8"
 )
@@ -26,15 +25,6 @@ const (
 	// scheme (and removed schemes in all) so that a merge with another tab
 	// does not bring them back; the newest are kept.
 	MaxTombstones = 1_000
-)
-
-var (
-	// ErrTooLong is wrapped by the errors for a note, a name, a target or
-	// a description longer than its limit.
-	ErrTooLong = errors.New("too long")
-	// ErrTooManySentences is wrapped by the error NewDocument returns for a
-	// text of more than MaxSentences sentences.
-	ErrTooManySentences = errors.New("the document has too many sentences")
 )
 
 // tooLong returns an error wrapping ErrTooLong when s has more than max code

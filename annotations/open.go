@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"path"
 	"strings"
 	"unicode/utf16"
@@ -112,7 +111,7 @@ func fileKindByName(name string) (FileKind, bool) {
 // SniffFileKind guesses the kind of an article from its text: HTML when it
 // starts (after white space and comments) with a doctype or an <html>,
 // <head>, <body>, <article>, <p>, <div> or <h1>-like tag, or when
-// net/http's content sniffing says text/html; Markdown when its first line
+// it starts with one of the tags browsers sniff as HTML (see looksLikeHTMLTag); Markdown when its first line
 // is an ATX heading ("# Title"), when it opens with front matter ("---"),
 // or when it has a setext heading, a fenced code block or an inline link
 // [text](url); plain text otherwise.
@@ -131,7 +130,7 @@ func SniffFileKind(src string) FileKind {
 			return HTMLFile
 		}
 	}
-	if strings.HasPrefix(http.DetectContentType([]byte(t[:min(len(t), 512)])), "text/html") {
+	if looksLikeHTMLTag(t) {
 		return HTMLFile
 	}
 	first, _, _ := strings.Cut(t, "\n")
@@ -170,10 +169,8 @@ func decodeArticleBytes(data []byte) (string, error) {
 		}
 		data = []byte(string(utf16.Decode(u)))
 	}
-	if ct := http.DetectContentType(data[:min(len(data), 512)]); !strings.HasPrefix(ct, "text/") {
-		if ct != "application/octet-stream" {
-			return "", fmt.Errorf("it looks like %s", ct)
-		}
+	if mediaType, ok := binaryMediaType(data); ok {
+		return "", fmt.Errorf("it looks like %s", mediaType)
 	}
 	if !utf8.Valid(data) {
 		return "", errors.New("it is not UTF-8 text: save it as UTF-8 and try again")

@@ -15,8 +15,10 @@ import (
 
 const segmentUsage = `Usage: stancemark segment [FILE|-]
 
-Segment a plain-text article (first non-blank line: the title; blank lines
-separate paragraphs) and print it as JSON:
+Segment an article and print it as JSON. FILE is read as the app opens it:
+plain text (first non-blank line: the title; blank lines separate
+paragraphs), Markdown or HTML (by its extension, or sniffed), or the
+document of a stancemark/v1 export or an assignment. The output:
 
 	{"id", "title", "text", "paragraphs": [{"index", "start", "end"}],
 	 "sentences": [{"id", "paragraph", "start", "end", "text"}]}
@@ -59,28 +61,39 @@ func runSegment(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return usageError{"segment takes at most one file"}
 	}
-	src, name := articles.Bundled, "the bundled article"
-	if fs.NArg() == 1 {
-		name = fs.Arg(0)
-		var b []byte
-		var err error
-		if name == "-" {
-			b, err = io.ReadAll(io.LimitReader(stdin, annotations.MaxImportBytes+1))
-		} else {
-			b, err = os.ReadFile(name)
-		}
+	if fs.NArg() == 0 {
+		doc, err := annotations.ParsePlainText(articles.Bundled)
 		if err != nil {
-			return fmt.Errorf("reading %s failed: %w", name, err)
+			return fmt.Errorf("segmenting the bundled article failed: %w", err)
 		}
-		if len(b) > annotations.MaxImportBytes {
-			return fmt.Errorf("%s is larger than %d MB", name, annotations.MaxImportBytes>>20)
-		}
-		src = string(b)
+		return writeSegments(stdout, doc)
 	}
-	doc, err := annotations.ParsePlainText(src)
+	name := fs.Arg(0)
+	var b []byte
+	var err error
+	if name == "-" {
+		b, err = io.ReadAll(io.LimitReader(stdin, annotations.MaxImportBytes+1))
+	} else {
+		b, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return fmt.Errorf("reading %s failed: %w", name, err)
+	}
+	if len(b) > annotations.MaxImportBytes {
+		return fmt.Errorf("%s is larger than %d MB", name, annotations.MaxImportBytes>>20)
+	}
+	if name == "-" {
+		name = "standard input"
+	}
+	o, err := annotations.Open(name, b)
 	if err != nil {
 		return fmt.Errorf("segmenting %s failed: %w", name, err)
 	}
+	return writeSegments(stdout, o.Document)
+}
+
+// writeSegments prints doc as segmentJSON.
+func writeSegments(stdout io.Writer, doc *annotations.Document) error {
 	out := segmentJSON{ID: doc.ID, Title: doc.Title, Text: doc.Text,
 		Paragraphs: []paragraphJSON{}, Sentences: []sentenceJSON{}}
 	for _, p := range doc.Paragraphs {

@@ -1,0 +1,119 @@
+package annotations
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// OpenedKind is what an opened file turned out to be.
+type OpenedKind int
+
+// The kinds of file Open recognises.
+const (
+	OpenedDocument   OpenedKind = iota // an article: plain text, Markdown or HTML
+	OpenedExport                       // a stancemark/v1 export: a document and its annotations
+	OpenedAssignment                   // a stancemark-assignment/v1 file
+)
+
+// String returns "document", "export" or "assignment".
+func (k OpenedKind) String() string {
+	switch k {
+	case OpenedExport:
+		return "export"
+	case OpenedAssignment:
+		return "assignment"
+	}
+	return "document"
+}
+
+// Opened is what Open found in a file. Document is always set: the article
+// itself, or the document an export or an assignment is about.
+type Opened struct {
+	Kind       OpenedKind
+	Document   *Document
+	Export     *Export     // set when Kind is OpenedExport
+	Assignment *Assignment // set when Kind is OpenedAssignment
+}
+
+// OpenError is Open's refusal: what the file was taken for, and why it
+// cannot be opened as that. Err is an *ImportError wrapping a sentinel, so
+// errors.Is(err, ErrNotText) and the like work on an *OpenError too.
+type OpenError struct {
+	Name string     // the name Open was given
+	Kind OpenedKind // what the file was read as
+	Err  error
+}
+
+// Error returns Err's message: it already names the file where that helps.
+func (e *OpenError) Error() string { return e.Err.Error() }
+
+// Unwrap returns Err.
+func (e *OpenError) Unwrap() error { return e.Err }
+
+// Open is the one way in for a file a person opens (from disk, a drop, a
+// URL, the command line): it takes the file's name (a path or URL; only
+// its extension is used) and its bytes, and says what they are.
+//
+//   - A JSON object whose "format" starts with "stancemark-assignment/" is
+//     read by ReadAssignment; one whose "format" starts with "stancemark/"
+//     by ReadExport. Either must then rebuild its document (Doc).
+//   - Anything else is an article, read by ParseFile (text, Markdown or
+//     HTML; other JSON is refused there).
+//
+// Every refusal is an *OpenError.
+func Open(name string, data []byte) (*Opened, error) {
+	switch kind := openedKindOf(data); kind {
+	case OpenedAssignment:
+		a, err := ReadAssignment(bytes.NewReader(data))
+		var doc *Document
+		if err == nil {
+			doc, err = a.Doc()
+		}
+		if err != nil {
+			return nil, &OpenError{Name: name, Kind: kind, Err: err}
+		}
+		return &Opened{Kind: kind, Document: doc, Assignment: a}, nil
+	case OpenedExport:
+		e, err := ReadExport(bytes.NewReader(data))
+		var doc *Document
+		if err == nil {
+			doc, err = e.Doc()
+		}
+		if err != nil {
+			return nil, &OpenError{Name: name, Kind: kind, Err: err}
+		}
+		return &Opened{Kind: kind, Document: doc, Export: e}, nil
+	}
+	doc, err := ParseFile(name, data)
+	if err != nil {
+		return nil, &OpenError{Name: name, Kind: OpenedDocument, Err: err}
+	}
+	return &Opened{Kind: OpenedDocument, Document: doc}, nil
+}
+
+// openedKindOf tells a Stancemark JSON file by its "format" field; any
+// other content is taken for a document.
+func openedKindOf(data []byte) OpenedKind {
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return OpenedDocument
+	}
+	var head struct {
+		Format string `json:"format"`
+	}
+	_ = json.Unmarshal(trimmed, &head) // JSON that does not parse is left to ParseFile
+	switch {
+	case strings.HasPrefix(head.Format, "stancemark-assignment/"):
+		return OpenedAssignment
+	case strings.HasPrefix(head.Format, "stancemark/"):
+		return OpenedExport
+	}
+	return OpenedDocument
+}
+
+// String is for tests and logs: "export of doc.json".
+func (o *Opened) String() string {
+	return fmt.Sprintf("%s %q", o.Kind, o.Document.Title)
+}

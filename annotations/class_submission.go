@@ -1,10 +1,6 @@
 package annotations
 
-import (
-	"strings"
-	"time"
-	"unicode"
-)
+import "time"
 
 // This file is the student's side of an Assignment: a workspace to work in,
 // the submission made from it, and the names of the files.
@@ -66,64 +62,33 @@ func (a *Assignment) Submission(w *Workspace, student string, at time.Time) *Exp
 // "<slug of the title, else of the id>.assignment.json".
 func AssignmentFileName(a *Assignment) string {
 	name := a.Title
-	if slug(name) == "" {
+	if Slug(name, maxSlug, 0, "") == "" {
 		name = a.ID
 	}
-	return slugOr(name, "assignment") + ".assignment.json"
+	return Slug(name, maxSlug, 0, "assignment") + ".assignment.json"
 }
 
 // SubmissionFileName returns the file name of student's submission for a:
 // SubmissionFileName of a's title (else its id) and student.
 func (a *Assignment) SubmissionFileName(student string) string {
 	name := a.Title
-	if slug(name) == "" {
+	if Slug(name, maxSlug, 0, "") == "" {
 		name = a.ID
 	}
 	return SubmissionFileName(name, student)
 }
 
 // SubmissionFileName returns the file name of a student's submission:
-// "<assignment slug>-<student slug>.stancemark.json". A slug is the text in
-// lower case with every run of characters other than letters and digits
-// replaced by one "-", trimmed of "-" and cut to 48 characters; an empty
-// slug becomes "assignment" or "student".
+// "<assignment slug>-<student slug>.stancemark.json". A slug is Slug cut at
+// maxSlug (48) characters: the text in lower case with every run of
+// characters other than letters and digits between them replaced by one
+// "-"; an empty slug becomes "assignment" or "student".
 //
 //	SubmissionFileName("Iran & the U.S.", "Zoë O'Neil") == "iran-the-u-s-zoë-o-neil.stancemark.json"
 func SubmissionFileName(assignmentTitleOrID, student string) string {
-	return slugOr(assignmentTitleOrID, "assignment") + "-" + slugOr(student, "student") + ".stancemark.json"
+	return Slug(assignmentTitleOrID, maxSlug, 0, "assignment") + "-" + Slug(student, maxSlug, 0, "student") + ".stancemark.json"
 }
 
-// maxSlug is the length, in characters, of the longest slug.
+// maxSlug is the length, in characters, at which the slugs of
+// SubmissionFileName and AssignmentFileName are cut (see Slug).
 const maxSlug = 48
-
-// slug returns s in lower case with runs of other characters than letters
-// and digits replaced by "-", trimmed, at most maxSlug characters.
-func slug(s string) string {
-	var b strings.Builder
-	n, dash := 0, false
-	for _, r := range s {
-		if n >= maxSlug {
-			break
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-				n++
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-			n++
-			continue
-		}
-		dash = true
-	}
-	return strings.Trim(b.String(), "-")
-}
-
-// slugOr returns slug(s), or fallback when it is empty.
-func slugOr(s, fallback string) string {
-	if sl := slug(s); sl != "" {
-		return sl
-	}
-	return fallback
-}

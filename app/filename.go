@@ -1,34 +1,15 @@
 package app
 
-import (
-	"strings"
-	"unicode"
-)
+import "stancemark/annotations"
 
 // exportFileName is "<title-slug>.stancemark.json".
 func exportFileName(title string) string { return slug(title) + ".stancemark.json" }
 
-// slug turns a title into a file-name part: lower-case letters and digits,
-// every other run of characters one hyphen, at most 80 characters.
-func slug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			if b.Len() >= 80 {
-				break
-			}
-			continue
-		}
-		dash = true
-	}
-	if b.Len() == 0 {
-		return "document"
-	}
-	return b.String()
-}
+// maxSlugBytes is where the app cuts the slug of a download name: after the
+// letter or digit that reaches 80 bytes of UTF-8 (80 characters of ASCII).
+const maxSlugBytes = 80
+
+// slug turns a title into the file-name part of every download the app
+// makes: annotations.Slug (lower-case letters and digits, every other run of
+// characters one hyphen) cut at maxSlugBytes, "document" when empty.
+func slug(title string) string { return annotations.Slug(title, 0, maxSlugBytes, "document") }

@@ -8,6 +8,10 @@ import (
 	"golang.org/x/net/html"
 )
 
+// This file removes the inline markup of a Markdown paragraph (see
+// ParseMarkdown): escapes, code spans, entities and emphasis here; links in
+// text_markdown_link.go; raw HTML in text_markdown_html.go.
+
 // mdInlineItem is a piece of a Markdown paragraph: text, or a run of emphasis
 // delimiters that may pair with another.
 type mdInlineItem struct {
@@ -17,12 +21,6 @@ type mdInlineItem struct {
 	canOpen   bool // a run that can start emphasis
 	canClose  bool // a run that can end emphasis
 	origCount int
-}
-
-// mdDroppedContent are HTML elements whose content is dropped with them.
-var mdDroppedContent = map[string]bool{
-	"script": true, "style": true, "textarea": true, "template": true, "noscript": true,
-	"iframe": true, "svg": true, "math": true, "object": true,
 }
 
 // mdMaxSpan bounds how far a link's text or destination is looked for, so
@@ -72,107 +70,171 @@ func mdInline(s string, refs map[string]bool) string {
 	return newMDScan(s).inline(0, len(s), refs)
 }
 
-// inline is mdInline of m.s[from:to].
+// inline is mdInline of m.s[from:to]: it cuts the text into items (text and
+// runs of emphasis delimiters, mdInliner.step), pairs the delimiters that
+// make emphasis (mdPairEmphasis), and joins what is left (mdJoinItems).
 func (m *mdScan) inline(from, to int, refs map[string]bool) string {
-	s := m.s[:to]
-	var items []mdInlineItem
-	var buf strings.Builder
-	text := func() {
-		if buf.Len() > 0 {
-			items = append(items, mdInlineItem{text: buf.String()})
-			buf.Reset()
+	in := &mdInliner{m: m, s: m.s[:to], from: from, refs: refs}
+	for i := from; i < len(in.s); {
+		i = in.step(i)
+	}
+	in.flushText()
+	mdPairEmphasis(in.items)
+	return mdJoinItems(in.items)
+}
+
+// mdInliner cuts one run of inline text, s[from:], into items.
+type mdInliner struct {
+	m     *mdScan
+	s     string // m.s up to the end of the run
+	from  int
+	refs  map[string]bool
+	items []mdInlineItem
+	buf   strings.Builder // text not yet made an item
+}
+
+// step reads the construct at s[i] and returns where the next one starts.
+func (in *mdInliner) step(i int) int {
+	switch c := in.s[i]; c {
+	case '\\':
+		return in.backslash(i)
+	case '`':
+		return in.codeSpan(i)
+	case '<':
+		return in.angle(i)
+	case '&':
+		return in.entity(i)
+	case '!', '[':
+		return in.linkOrImage(i)
+	case '*', '_', '~':
+		return in.delimiterRun(i)
+	default:
+		in.buf.WriteByte(c)
+		return i + 1
+	}
+}
+
+// flushText makes the text read so far an item.
+func (in *mdInliner) flushText() {
+	if in.buf.Len() > 0 {
+		in.items = append(in.items, mdInlineItem{text: in.buf.String()})
+		in.buf.Reset()
+	}
+}
+
+// backslash reads an escaped punctuation character, a backslash before a
+// line end (a hard line break: the backslash is dropped) or a literal
+// backslash.
+func (in *mdInliner) backslash(i int) int {
+	s := in.s
+	switch {
+	case i+1 < len(s) && mdIsASCIIPunct(s[i+1]):
+		in.buf.WriteByte(s[i+1])
+		return i + 2
+	case i+1 < len(s) && s[i+1] == '\n': // a hard line break
+		return i + 1
+	default:
+		in.buf.WriteByte('\\')
+		return i + 1
+	}
+}
+
+// codeSpan reads a code span, which keeps its text, or a run of backticks
+// that opens none.
+func (in *mdInliner) codeSpan(i int) int {
+	s := in.s
+	n := mdRunLength(s, i, '`')
+	if end := in.m.codeSpanEnd(i+n, n, len(s)); end >= 0 {
+		in.buf.WriteString(mdCodeText(s[i+n : end]))
+		return end + n
+	}
+	in.buf.WriteString(s[i : i+n])
+	return i + n
+}
+
+// angle reads an autolink (its address is kept), raw HTML (dropped, with
+// the content of the elements of mdDroppedContent) or a literal '<'.
+func (in *mdInliner) angle(i int) int {
+	s, to := in.s, len(in.s)
+	if n := mdAutolinkLen(s[i:]); n > 0 {
+		in.buf.WriteString(s[i+1 : i+n-1])
+		return i + n
+	}
+	if n, name := in.m.rawHTMLLen(i, to); n > 0 {
+		i += n
+		if mdDroppedContent[name] {
+			i = in.m.skipElement(i, name, to)
+		}
+		return i
+	}
+	in.buf.WriteByte('<')
+	return i + 1
+}
+
+// entity reads an HTML entity or character reference, which becomes its
+// character, or a literal '&'.
+func (in *mdInliner) entity(i int) int {
+	s := in.s
+	if n := mdEntityLen(s[i:]); n > 0 {
+		in.buf.WriteString(html.UnescapeString(s[i : i+n]))
+		return i + n
+	}
+	in.buf.WriteByte('&')
+	return i + 1
+}
+
+// linkOrImage reads a link, whose text is kept (read as inline text
+// itself), an image or a footnote mark (both dropped), or a literal '!' or
+// '['.
+func (in *mdInliner) linkOrImage(i int) int {
+	s, c := in.s, in.s[i]
+	start := i
+	if c == '!' {
+		start++
+	}
+	if start < len(s) && s[start] == '[' {
+		if textEnd, end, ok := in.m.link(start, len(s), in.refs); ok {
+			if c == '[' && !strings.HasPrefix(s[start+1:textEnd], "^") {
+				in.buf.WriteString(in.m.inline(start+1, textEnd, in.refs))
+			} // images and footnote marks are dropped
+			return end
 		}
 	}
-	for i := from; i < len(s); {
-		c := s[i]
-		switch c {
-		case '\\':
-			switch {
-			case i+1 < len(s) && mdIsASCIIPunct(s[i+1]):
-				buf.WriteByte(s[i+1])
-				i += 2
-			case i+1 < len(s) && s[i+1] == '\n': // a hard line break
-				i++
-			default:
-				buf.WriteByte('\\')
-				i++
-			}
-		case '`':
-			n := mdRunLength(s, i, '`')
-			if end := m.codeSpanEnd(i+n, n, to); end >= 0 {
-				buf.WriteString(mdCodeText(s[i+n : end]))
-				i = end + n
-			} else {
-				buf.WriteString(s[i : i+n])
-				i += n
-			}
-		case '<':
-			if n := mdAutolinkLen(s[i:]); n > 0 {
-				buf.WriteString(s[i+1 : i+n-1])
-				i += n
-			} else if n, name := m.rawHTMLLen(i, to); n > 0 {
-				i += n
-				if mdDroppedContent[name] {
-					i = m.skipElement(i, name, to)
-				}
-			} else {
-				buf.WriteByte('<')
-				i++
-			}
-		case '&':
-			if n := mdEntityLen(s[i:]); n > 0 {
-				buf.WriteString(html.UnescapeString(s[i : i+n]))
-				i += n
-			} else {
-				buf.WriteByte('&')
-				i++
-			}
-		case '!', '[':
-			start := i
-			if c == '!' {
-				start++
-			}
-			if start < len(s) && s[start] == '[' {
-				if textEnd, end, ok := m.link(start, to, refs); ok {
-					if c == '[' && !strings.HasPrefix(s[start+1:textEnd], "^") {
-						buf.WriteString(m.inline(start+1, textEnd, refs))
-					} // images and footnote marks are dropped
-					i = end
-					continue
-				}
-			}
-			buf.WriteByte(c)
-			i++
-		case '*', '_', '~':
-			n := mdRunLength(s, i, c)
-			text()
-			before, _ := utf8.DecodeLastRuneInString(s[from:i])
-			after, _ := utf8.DecodeRuneInString(s[i+n:])
-			if i == from {
-				before = ' '
-			}
-			if i+n == len(s) {
-				after = ' '
-			}
-			left := !unicode.IsSpace(after) && (!mdIsPunct(after) || unicode.IsSpace(before) || mdIsPunct(before))
-			right := !unicode.IsSpace(before) && (!mdIsPunct(before) || unicode.IsSpace(after) || mdIsPunct(after))
-			it := mdInlineItem{delim: c, n: n, origCount: n, canOpen: left, canClose: right}
-			if c == '_' {
-				it.canOpen = left && (!right || mdIsPunct(before))
-				it.canClose = right && (!left || mdIsPunct(after))
-			}
-			if c == '~' && n > 2 {
-				it.canOpen, it.canClose = false, false
-			}
-			items = append(items, it)
-			i += n
-		default:
-			buf.WriteByte(c)
-			i++
-		}
+	in.buf.WriteByte(c)
+	return i + 1
+}
+
+// delimiterRun reads a run of '*', '_' or '~' as an item that may open or
+// close emphasis, by CommonMark's flanking rules.
+func (in *mdInliner) delimiterRun(i int) int {
+	s, c := in.s, in.s[i]
+	n := mdRunLength(s, i, c)
+	in.flushText()
+	before, _ := utf8.DecodeLastRuneInString(s[in.from:i])
+	after, _ := utf8.DecodeRuneInString(s[i+n:])
+	if i == in.from {
+		before = ' '
 	}
-	text()
-	mdPairEmphasis(items)
+	if i+n == len(s) {
+		after = ' '
+	}
+	left := !unicode.IsSpace(after) && (!mdIsPunct(after) || unicode.IsSpace(before) || mdIsPunct(before))
+	right := !unicode.IsSpace(before) && (!mdIsPunct(before) || unicode.IsSpace(after) || mdIsPunct(after))
+	it := mdInlineItem{delim: c, n: n, origCount: n, canOpen: left, canClose: right}
+	if c == '_' {
+		it.canOpen = left && (!right || mdIsPunct(before))
+		it.canClose = right && (!left || mdIsPunct(after))
+	}
+	if c == '~' && n > 2 {
+		it.canOpen, it.canClose = false, false
+	}
+	in.items = append(in.items, it)
+	return i + n
+}
+
+// mdJoinItems returns the text of items, with the delimiters no emphasis
+// used.
+func mdJoinItems(items []mdInlineItem) string {
 	var out strings.Builder
 	for _, it := range items {
 		if it.delim != 0 {
@@ -234,103 +296,6 @@ func mdPairEmphasis(items []mdInlineItem) {
 	}
 }
 
-// link reports whether m.s[start] ('[') starts a link that ends before
-// to: [text](dest), [text][ref], [text][] or [ref], or a footnote mark [^x].
-// It returns the index of the closing ']' of the text and the end of the
-// link.
-func (m *mdScan) link(start, to int, refs map[string]bool) (textEnd, end int, ok bool) {
-	s := m.s[:to]
-	if e := m.index(start, "]"); e < 0 || e >= to {
-		return 0, 0, false
-	}
-	depth := 0
-	textEnd = -1
-	for i := start; i < len(s) && i-start < mdMaxSpan && textEnd < 0; i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '`':
-			n := mdRunLength(s, i, '`')
-			if e := m.codeSpanEnd(i+n, n, to); e >= 0 {
-				i = e + n - 1
-			} else {
-				i += n - 1
-			}
-		case '[':
-			depth++
-		case ']':
-			depth--
-			if depth == 0 {
-				textEnd = i
-			}
-		}
-	}
-	if textEnd < 0 {
-		return 0, 0, false
-	}
-	label := s[start+1 : textEnd]
-	after := textEnd + 1
-	if after < len(s) && s[after] == '(' && m.index(after, ")") >= 0 {
-		if e := mdDestEnd(s, after); e > 0 {
-			return textEnd, e, true
-		}
-	}
-	if after < len(s) && s[after] == '[' {
-		if j := strings.IndexByte(s[after:min(len(s), after+mdMaxSpan)], ']'); j >= 0 {
-			ref := s[after+1 : after+j]
-			if ref == "" {
-				ref = label
-			}
-			if refs[mdLabel(ref)] {
-				return textEnd, after + j + 1, true
-			}
-		}
-	}
-	if refs[mdLabel(label)] {
-		return textEnd, after, true
-	}
-	if len(label) > 1 && label[0] == '^' && !strings.ContainsFunc(label, unicode.IsSpace) {
-		return textEnd, after, true // a footnote mark
-	}
-	return 0, 0, false
-}
-
-// mdDestEnd returns the index after the ')' that closes the link destination
-// and title opened at s[open] == '(', or 0.
-func mdDestEnd(s string, open int) int {
-	depth := 0
-	var quote byte
-	for i := open; i < len(s) && i-open < mdMaxSpan; i++ {
-		c := s[i]
-		switch {
-		case c == '\\':
-			i++
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '<' && i == open+1:
-			j := strings.IndexAny(s[i:min(len(s), open+mdMaxSpan)], ">\n")
-			if j < 0 || s[i+j] != '>' {
-				return 0
-			}
-			i += j
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 {
-				return i + 1
-			}
-		case c == '\n' && i+1 < len(s) && s[i+1] == '\n':
-			return 0
-		}
-	}
-	return 0
-}
-
 // mdRunLength returns how many c start at s[i].
 func mdRunLength(s string, i int, c byte) int {
 	n := 0
@@ -370,214 +335,8 @@ func mdCodeText(s string) string {
 	return s
 }
 
-// mdAutolinkLen returns the length of an autolink <scheme:…> or <a@b.c> at
-// the start of s, or 0.
-func mdAutolinkLen(s string) int {
-	end := strings.IndexAny(s[1:], "<> \t\n")
-	if end < 0 || s[1+end] != '>' {
-		return 0
-	}
-	inner := s[1 : 1+end]
-	if scheme, _, ok := strings.Cut(inner, ":"); ok && len(scheme) >= 2 && len(scheme) <= 32 && mdIsLetter(scheme[0]) &&
-		strings.IndexFunc(scheme, func(r rune) bool {
-			return !(r < utf8.RuneSelf && (mdIsLetter(byte(r)) || r >= '0' && r <= '9' || r == '+' || r == '.' || r == '-'))
-		}) < 0 {
-		return end + 2
-	}
-	if local, domain, ok := strings.Cut(inner, "@"); ok && local != "" && strings.Contains(domain, ".") &&
-		!strings.ContainsAny(inner, "\\\"(),:;[]") {
-		return end + 2
-	}
-	return 0
-}
-
-// rawHTMLLen returns the length of the HTML tag, comment, processing
-// instruction, declaration or CDATA section at the start of s (CommonMark's
-// "raw HTML"), or 0, and for an opening tag its lower-case name.
-func (m *mdScan) rawHTMLLen(at, to int) (int, string) {
-	s := m.s[at:to]
-	find := func(from int, needle string) int { // index in s, or -1
-		if i := m.index(at+from, needle); i >= 0 && i+len(needle) <= to {
-			return i - at - from
-		}
-		return -1
-	}
-	switch {
-	case strings.HasPrefix(s, "<!--"):
-		if strings.HasPrefix(s, "<!-->") {
-			return 5, ""
-		}
-		if strings.HasPrefix(s, "<!--->") {
-			return 6, ""
-		}
-		if i := find(4, "-->"); i >= 0 {
-			return 4 + i + 3, ""
-		}
-	case strings.HasPrefix(s, "<![CDATA["):
-		if i := find(0, "]]>"); i >= 0 {
-			return i + 3, ""
-		}
-	case strings.HasPrefix(s, "<?"):
-		if i := find(2, "?>"); i >= 0 {
-			return 2 + i + 2, ""
-		}
-	case strings.HasPrefix(s, "<!") && len(s) > 2 && mdIsLetter(s[2]):
-		if i := find(0, ">"); i >= 0 {
-			return i + 1, ""
-		}
-	case strings.HasPrefix(s, "</"):
-		n := mdTagNameLen(s[2:])
-		if n == 0 {
-			return 0, ""
-		}
-		i := 2 + n
-		for i < len(s) && mdIsHTMLSpace(s[i]) {
-			i++
-		}
-		if i < len(s) && s[i] == '>' {
-			return i + 1, ""
-		}
-	default:
-		n := mdTagNameLen(s[1:])
-		if n == 0 {
-			return 0, ""
-		}
-		name := strings.ToLower(s[1 : 1+n])
-		if end := mdAttributesEnd(s, 1+n, find); end > 0 {
-			return end, name
-		}
-	}
-	return 0, ""
-}
-
-// mdAttributesEnd returns the index after the '>' ending an opening tag whose
-// attributes start at s[i], or 0.
-func mdAttributesEnd(s string, i int, find func(from int, needle string) int) int {
-	for {
-		sp := i
-		for i < len(s) && mdIsHTMLSpace(s[i]) {
-			i++
-		}
-		if i < len(s) && s[i] == '>' {
-			return i + 1
-		}
-		if strings.HasPrefix(s[i:], "/>") {
-			return i + 2
-		}
-		if i == sp || i >= len(s) || !(mdIsLetter(s[i]) || s[i] == '_' || s[i] == ':') {
-			return 0
-		}
-		for i < len(s) && (mdIsLetter(s[i]) || s[i] >= '0' && s[i] <= '9' || strings.IndexByte("_.:-", s[i]) >= 0) {
-			i++
-		}
-		j := i
-		for j < len(s) && mdIsHTMLSpace(s[j]) {
-			j++
-		}
-		if j >= len(s) || s[j] != '=' {
-			continue
-		}
-		j++
-		for j < len(s) && mdIsHTMLSpace(s[j]) {
-			j++
-		}
-		if j >= len(s) {
-			return 0
-		}
-		switch q := s[j]; q {
-		case '"', '\'':
-			k := find(j+1, string(q))
-			if k < 0 {
-				return 0
-			}
-			i = j + 1 + k + 1
-		default:
-			k := j
-			for k < len(s) && !mdIsHTMLSpace(s[k]) && strings.IndexByte("\"'=<>`", s[k]) < 0 {
-				k++
-			}
-			if k == j {
-				return 0
-			}
-			i = k
-		}
-	}
-}
-
-// skipElement returns the index after the closing tag of element name,
-// searched from m.s[i], or to when it is not closed before to.
-func (m *mdScan) skipElement(i int, name string, to int) int {
-	for {
-		j := m.index(i, "</"+name)
-		if j < 0 || j >= to {
-			return to
-		}
-		k := j + 2 + len(name)
-		if k >= to {
-			return to
-		}
-		if c := m.lower[k]; c == '>' || mdIsHTMLSpace(c) {
-			if e := m.index(k, ">"); e >= 0 && e < to {
-				return e + 1
-			}
-			return to
-		}
-		i = k
-	}
-}
-
-// mdEntityLen returns the length of a known HTML entity or numeric character
-// reference at the start of s, or 0.
-func mdEntityLen(s string) int {
-	end := strings.IndexByte(s[:min(len(s), 34)], ';')
-	if end < 2 {
-		return 0
-	}
-	name := s[1:end]
-	if name[0] == '#' {
-		digits := name[1:]
-		hex := len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X')
-		if hex {
-			digits = digits[1:]
-		}
-		if len(digits) == 0 || (!hex && len(digits) > 7) || (hex && len(digits) > 6) {
-			return 0
-		}
-		for _, d := range []byte(digits) {
-			if !(d >= '0' && d <= '9' || hex && (d|0x20 >= 'a' && d|0x20 <= 'f')) {
-				return 0
-			}
-		}
-		return end + 1
-	}
-	for _, c := range []byte(name) {
-		if !(mdIsLetter(c) || c >= '0' && c <= '9') {
-			return 0
-		}
-	}
-	if html.UnescapeString(s[:end+1]) == s[:end+1] {
-		return 0 // not an entity HTML knows
-	}
-	return end + 1
-}
-
-func mdTagNameLen(s string) int {
-	if s == "" || !mdIsLetter(s[0]) {
-		return 0
-	}
-	n := 1
-	for n < len(s) && (mdIsLetter(s[n]) || s[n] >= '0' && s[n] <= '9' || s[n] == '-') {
-		n++
-	}
-	return n
-}
-
-func mdIsLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
 func mdIsASCIIPunct(c byte) bool {
 	return c < utf8.RuneSelf && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }
-
-func mdIsHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 func mdIsPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }

@@ -3,6 +3,48 @@
 // saved in. It is pure Go (no syscall/js, no UI) and builds for wasm and
 // native.
 //
+// # Files
+//
+// Each file name starts with the concept it belongs to, and a test sits
+// beside its file with the same prefix:
+//
+//   - open.go: Open, the one entry verb that turns a name and bytes into
+//     what they are.
+//   - text_: text in. Plain text, Markdown and HTML become a Document split
+//     into sentences (ParsePlainText, ParseMarkdown, ParseHTML, NewDocument,
+//     CanonicalText, DocumentID; the sentence corrections are in
+//     text_segment.go), and the limits on text (MaxNoteRunes, MaxSentences,
+//     ...).
+//   - work_: the Workspace. Highlights (Annotation) under label schemes
+//     (Scheme, Presets), the edits (Tag, Clear, SetNote, SetTarget,
+//     SetScheme, Import), the undo history (Undo, Redo), the saved state
+//     (MarshalState, RestoreWorkspace) and the merge of two tabs
+//     (MergeState, MatchesState) with its stamps.
+//   - format_: files. The "stancemark/v1" export (WriteExport, ReadExport,
+//     Export.Validate, and the strict JSON decoder behind every reader), W3C
+//     Web Annotation (W3C, WriteW3C), CSV (WriteCSV), JSONL (WriteJSONL),
+//     scheme JSON, the research datasets (WriteSemEval, Pairs, WritePairs),
+//     WriteFormat over all of them, and Slug for file names.
+//   - class_: the classroom. An Assignment (NewAssignment, ReadAssignment,
+//     WriteAssignment) and its link (AssignmentLink, DecodeAssignmentLink),
+//     the student's side (Assignment.NewWorkspace, Assignment.Submission,
+//     SubmissionFileName), feedback (Assignment.Compare), the class
+//     (NewClass, Class.Add, LoadSubmissions), its report (Class.Report,
+//     WriteClassCSV, ClassReport.Summary) and GenerateSubmissions.
+//   - agree_: agreement. Reliability data (ReadReliabilityCSV,
+//     ReliabilityFromExports), the coefficients (KrippendorffAlpha,
+//     FleissKappa, CohenKappa, PercentAgreement), agreement per unit
+//     (UnitAgreement) and Report.
+//   - anchor_: re-anchoring. Reanchor moves an export onto another version
+//     of its document and returns the highlights it could not place
+//     (Orphan).
+//   - errors.go: ImportError and every sentinel error, grouped by concept
+//     (except ErrNotText, in open.go).
+//   - doc.go is this documentation; helpers_test.go and
+//     format_helpers_test.go hold shared test helpers, and
+//     throughput_bench_test.go the benchmarks of "make bench" across the
+//     concepts.
+//
 // # Documents
 //
 // A plain-text file becomes a Document with ParsePlainText: the first

@@ -1,5 +1,6 @@
 # Stancemark. "make run" builds and serves the app; "make test" installs what
-# the tests need (Debian's chromium) and runs every test.
+# the tests need (Debian's chromium) and runs every test; "make help" lists
+# every target (the text after its "## ").
 
 GO      ?= go
 BIN     := bin/stancemark
@@ -7,28 +8,28 @@ WASM    := web/app.wasm
 ADDR    ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run build wasm bin test vet unit e2e deps fmt-check clean bench fuzz screenshots
+.PHONY: run build wasm bin test vet unit e2e deps fmt-check clean bench fuzz screenshots help
 
-run: build
+run: build ## build app.wasm and the binary, serve the app on ADDR (127.0.0.1:8000)
 	./$(BIN) serve -addr $(ADDR)
 
-build: bin wasm
+build: bin wasm ## build the binary (bin/stancemark) and web/app.wasm
 
-bin:
+bin: ## build the native binary bin/stancemark
 	$(GO) build -trimpath -o $(BIN) ./cmd/stancemark
 
 # app.wasm with precompressed copies that "stancemark serve" sends with
 # Content-Encoding (brotli when Debian's brotli is installed, gzip always).
-wasm:
+wasm: ## build web/app.wasm with its gzip (and brotli) copies
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./cmd/stancemark
 	gzip -9 -k -f $(WASM)
 	@if command -v brotli >/dev/null; then brotli -q 11 -k -f $(WASM); \
 	else rm -f $(WASM).br; echo "brotli not installed: serving gzip only (apt-get install brotli)"; fi
 	@wc -c $(WASM) $(WASM).gz $$(ls $(WASM).br 2>/dev/null)
 
-test: deps fmt-check vet unit e2e
+test: deps fmt-check vet unit e2e ## everything CI runs: gofmt, vet, unit and real-browser tests
 
-deps:
+deps: ## install Debian's chromium and axe-core (npm) when missing
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 		echo "installing Debian's chromium for the browser tests"; \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
@@ -38,32 +39,32 @@ deps:
 		npm ci --no-audit --no-fund; \
 	fi
 
-fmt-check:
+fmt-check: ## fail if gofmt would change a file
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 
-vet:
+vet: ## go vet, natively and for wasm
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/... ./annotations/... ./articles/...
 
-unit:
+unit: ## go test -race of annotations/, app/, cmd/ and articles/
 	$(GO) test -race -count=1 ./annotations/... ./app/... ./cmd/... ./articles/...
 
 # Real-browser tests: headless chromium driven by chromedp against "stancemark serve".
-e2e:
+e2e: ## real-browser tests: headless chromium against "stancemark serve"
 	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 10m ./e2e/
 
 # Performance (issue 7): the built app against a plain-JS reference page in
 # headless chromium (fresh profile per run; table on stdout and in
 # bench/results.json), then the Go benchmarks. BENCH_FLAGS e.g. "-runs 9 -v".
 BENCH_FLAGS ?=
-bench: deps build
+bench: deps build ## the browser benchmark against plain JS, then go test -bench
 	CHROMIUM=$(CHROMIUM) $(GO) run ./bench $(BENCH_FLAGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./annotations/ ./app/
 
 # Every fuzz target of the repository, FUZZTIME each (seed corpora in testdata/fuzz).
 FUZZTIME ?= 20s
-fuzz:
+fuzz: ## every go test -fuzz target for FUZZTIME (20s) each
 	@set -e; for pkg in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
 	    echo "== $$pkg $$f"; \
@@ -72,8 +73,13 @@ fuzz:
 	done
 
 # PNGs of the main view, a tagged article, dark mode and the class dashboard, into docs/.
-screenshots: deps
+screenshots: deps ## regenerate docs/*.png
 	STANCEMARK_SCREENSHOTS=$(CURDIR)/docs CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -run 'Screenshot' ./e2e/
 
-clean:
+clean: ## remove bin/ and the built app.wasm
 	rm -rf bin $(WASM) $(WASM).gz $(WASM).br
+
+# Every target with the text after its "## ".
+help: ## list the targets with what each does
+	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
+	awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'

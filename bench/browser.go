@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -17,17 +16,12 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"stancemark/internal/browsertest"
 )
 
 //go:embed probe.js
 var probeJS string
-
-// chromiumFlags are the flags of every run, beside chromedp's defaults.
-var chromiumFlags = []string{
-	"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-	"--disable-background-networking", "--disable-component-update", "--disable-sync",
-	"--window-size=1280,900",
-}
 
 // scenario is one page on one document.
 type scenario struct {
@@ -89,46 +83,13 @@ type saveEntry struct {
 	MS    float64 `json:"ms"`
 }
 
-// openBrowser starts a fresh chromium with its own new profile.
-func (b *bench) openBrowser() (context.Context, func(), error) {
-	profile, err := os.MkdirTemp(b.tmp, "profile-")
-	if err != nil {
-		return nil, nil, err
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(b.chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 900),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	closeAll := func() {
-		cancelCtx()
-		cancelAlloc()
-		os.RemoveAll(profile)
-	}
-	if err := chromedp.Do(ctx); err != nil {
-		closeAll()
-		return nil, nil, fmt.Errorf("starting %s: %w", b.chromium, err)
-	}
-	return ctx, closeAll, nil
-}
-
 // runScenario runs sc once. A page that never gets ready or a tag that
 // never lands is recorded in the result; an error is a harness failure.
 func (b *bench) runScenario(sc scenario, run int) (res runResult, err error) {
 	res = runResult{Page: sc.Page, Doc: sc.Doc.Name, Run: run}
 	began := time.Now()
 	defer func() { res.WallSeconds = time.Since(began).Seconds() }()
-	bctx, closeBrowser, err := b.openBrowser()
+	bctx, closeBrowser, err := browsertest.StartBrowser(b.chromium, b.tmp)
 	if err != nil {
 		return res, err
 	}
@@ -353,16 +314,8 @@ func (b *bench) tag(ctx context.Context, sc scenario, idx int) (tagTimes, error)
 	if err != nil {
 		return t, err
 	}
-	code := int64(sc.Key[0])
-	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
-		p := input.DispatchKeyEventParams{Type: typ, Key: sc.Key, Code: "Digit" + sc.Key,
-			WindowsVirtualKeyCode: code, NativeVirtualKeyCode: code}
-		if typ == input.DispatchKeyEventTypeKeyDown {
-			p.Text, p.UnmodifiedText = sc.Key, sc.Key
-		}
-		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, p); err != nil {
-			return t, fmt.Errorf("pressing %s: %w", sc.Key, err)
-		}
+	if err := chromedp.Do(ctx, browsertest.PressKeys(sc.Key)); err != nil {
+		return t, fmt.Errorf("pressing %s: %w", sc.Key, err)
 	}
 	done := fmt.Sprintf(`window.__bench.tags.length > %d && window.__bench.tags[%d].after !== null`, before, before)
 	if err := waitFor(ctx, done, 5*time.Second); err != nil {
@@ -414,21 +367,5 @@ func (b *bench) tag(ctx context.Context, sc scenario, idx int) (tagTimes, error)
 // waitFor evaluates expr every 25 ms until it is true. It polls from Go so
 // that no rAF loop runs in the page while it is measured.
 func waitFor(ctx context.Context, expr string, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!(`+expr+`)`))
-		if err == nil && ok {
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if time.Now().After(deadline) {
-			if err != nil {
-				return err
-			}
-			return errors.New("timed out")
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
+	return browsertest.WaitJS(ctx, expr, timeout, 25*time.Millisecond)
 }

@@ -29,6 +29,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"stancemark/internal/browsertest"
 )
 
 const (
@@ -64,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "bench/results.json", "where to write the results")
 	webDir := fs.String("web", "web", "the built web/ directory (app.wasm, .br, .gz)")
 	bin := fs.String("bin", "bin/stancemark", "the built binary")
-	chromium := fs.String("chromium", envOr("CHROMIUM", "/usr/bin/chromium"), "chromium executable")
+	chromium := fs.String("chromium", browsertest.ChromiumPath(), "chromium executable")
 	reps := fs.Int("tags", 3, "tags near the start and near the end, per run")
 	noSeed := fs.Bool("no-save", false, "skip the run with 5,000 saved highlights")
 	verbose := fs.Bool("v", false, "print every run")
@@ -168,7 +170,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	rep := summarize(b, results)
 	rep.Meta = meta{
 		Date: time.Now().UTC().Format(time.RFC3339), Runs: *runs, Sizes: sizes,
-		Chromium: b.version, ChromiumPath: *chromium, Flags: chromiumFlags,
+		Chromium: b.version, ChromiumPath: *chromium, Flags: browsertest.Flags,
 		GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, CPUs: runtime.NumCPU(),
 		LoadAvgStart: load0, LoadAvgEnd: loadAvg(), WallSeconds: time.Since(start).Seconds(),
 		WasmBytes: st.WasmSize, WasmBrotliBytes: st.BrSize, WasmGzipBytes: st.GzSize, WasmSHA256: st.WasmSHA,
@@ -205,13 +207,6 @@ func errSuffix(e string) string {
 		return ""
 	}
 	return "  ERROR: " + e
-}
-
-func envOr(k, def string) string {
-	if v := os.Getenv(k); v != "" {
-		return v
-	}
-	return def
 }
 
 func loadAvg() string {

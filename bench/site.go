@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -16,7 +15,6 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"time"
@@ -25,6 +23,7 @@ import (
 
 	"stancemark/annotations"
 	"stancemark/articles"
+	"stancemark/internal/browsertest"
 )
 
 //go:embed ref
@@ -58,10 +57,10 @@ type site struct {
 // and the binary into dir, and writes the documents.
 func prepareSite(webDir, bin, dir string, sizes []int) (*site, error) {
 	s := &site{Dir: filepath.Join(dir, "web"), Bin: filepath.Join(dir, "stancemark")}
-	if err := copyFile(bin, s.Bin, 0o755); err != nil {
+	if err := browsertest.CopyFile(bin, s.Bin, 0o755); err != nil {
 		return nil, fmt.Errorf("copying the binary (run \"make build\" first): %w", err)
 	}
-	if err := copyTree(webDir, s.Dir); err != nil {
+	if err := browsertest.CopyTree(webDir, s.Dir, nil); err != nil {
 		return nil, fmt.Errorf("copying %s: %w", webDir, err)
 	}
 	if err := s.checkWasm(); err != nil {
@@ -177,73 +176,21 @@ func (s *site) checkWasm() error {
 	return nil
 }
 
-// copyTree copies a directory, keeping modification times (the server
-// serves app.wasm.br only when it is not older than app.wasm).
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		return copyFile(path, target, 0o644)
-	})
-}
-
-func copyFile(src, dst string, mode os.FileMode) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	st, err := in.Stat()
-	if err != nil {
-		return err
-	}
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, mode)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	return os.Chtimes(dst, st.ModTime(), st.ModTime())
-}
-
 // server is "stancemark serve" on the site, behind a counting proxy.
 type server struct {
-	URL    string // the proxy, what the browser opens
-	cmd    *exec.Cmd
-	exited chan error
-	out    bytes.Buffer
-	proxy  *http.Server
-	log    *transferLog
+	URL     string // the proxy, what the browser opens
+	backend *browsertest.Server
+	proxy   *http.Server
+	log     *transferLog
 }
 
 func startServer(s *site) (*server, error) {
-	backend, err := freeAddr()
+	backend, err := browsertest.Serve(s.Bin, s.Dir, "", "/web/ref/blank.html")
 	if err != nil {
 		return nil, err
 	}
-	srv := &server{exited: make(chan error, 1), log: &transferLog{}}
-	srv.cmd = exec.Command(s.Bin, "serve", "-addr", backend, "-web", s.Dir)
-	srv.cmd.Stdout, srv.cmd.Stderr = &srv.out, &srv.out
-	if err := srv.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting %s serve: %w", s.Bin, err)
-	}
-	go func() { srv.exited <- srv.cmd.Wait() }()
-	if err := waitHTTP("http://"+backend+"/web/ref/blank.html", srv.exited, 20*time.Second); err != nil {
-		srv.stop()
-		return nil, fmt.Errorf("the server did not answer: %v\n%s", err, srv.out.String())
-	}
-	target, _ := url.Parse("http://" + backend)
+	srv := &server{backend: backend, log: &transferLog{}}
+	target, _ := url.Parse(backend.URL)
 	rp := &httputil.ReverseProxy{
 		Rewrite: func(r *httputil.ProxyRequest) {
 			r.SetURL(target)
@@ -269,10 +216,7 @@ func (srv *server) stop() {
 		srv.proxy.Shutdown(ctx)
 		cancel()
 	}
-	if srv.cmd != nil && srv.cmd.Process != nil {
-		srv.cmd.Process.Kill() // the server we started, by its PID
-		<-srv.exited
-	}
+	srv.backend.Stop() // the server we started, by its PID
 }
 
 // transfer is one response as it went over the wire.
@@ -351,38 +295,5 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 func (c *countingWriter) Flush() {
 	if f, ok := c.ResponseWriter.(http.Flusher); ok {
 		f.Flush()
-	}
-}
-
-func freeAddr() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	return l.Addr().String(), nil
-}
-
-func waitHTTP(u string, exited <-chan error, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	client := &http.Client{Timeout: time.Second}
-	for {
-		resp, err := client.Get(u)
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-			err = errors.New(resp.Status)
-		}
-		select {
-		case werr := <-exited:
-			return fmt.Errorf("server exited: %v", werr)
-		default:
-		}
-		if time.Now().After(deadline) {
-			return err
-		}
-		time.Sleep(100 * time.Millisecond)
 	}
 }

@@ -86,14 +86,7 @@ func TestImportRejectsBadFiles(t *testing.T) {
 	}
 
 	p := newPage(t)
-	p.ClickSentence("s4")
-	p.Key("1")
-	p.writeNote("keep")
-	p.waitNote("s4", "keep")
-	p.Click("h1#doc-title")
-	p.WaitSaved()
-	wantLabels := map[string]string{"s4": "supports"}
-	p.WaitLabels("before imports", wantLabels)
+	wantLabels := p.keepOneHighlight("before imports")
 	list := p.Highlights()
 	store := p.Storage()
 	states := p.States()
@@ -114,15 +107,7 @@ func TestImportRejectsBadFiles(t *testing.T) {
 			return nil
 		})
 		// Nothing changed: sentences, side list, stored data.
-		p.Never("after the rejected "+f.name+" nothing changes", 300*time.Millisecond, func() error {
-			if err := labelsMatch(p.States(), wantLabels); err != nil {
-				return err
-			}
-			if got := p.Highlights(); !reflect.DeepEqual(got, list) {
-				return fmt.Errorf("side list changed: %+v, was %+v", got, list)
-			}
-			return nil
-		})
+		p.highlightsStay("after the rejected "+f.name+" nothing changes", wantLabels, list)
 		if got := p.States(); !reflect.DeepEqual(paintOnly(got), paintOnly(states)) {
 			t.Errorf("%s: sentence paint changed:\n got %+v\nwant %+v", f.name, paintOnly(got), paintOnly(states))
 		}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"stancemark/internal/browsertest"
 )
 
 func (p *Page) noteDisabled() bool {
@@ -78,7 +80,7 @@ func TestNote(t *testing.T) {
 	}
 	// Go on as a user would who deletes the stray text.
 	p.Do("select all", chromedp.Evaluate[chromedp.Void](`document.querySelector('textarea#note').select()`))
-	p.Do("type note", pressKeys("first note"))
+	p.Do("type note", browsertest.PressKeys("first note"))
 	p.Key(KeyTab)
 	p.waitNote("s5", "first note")
 	p.WaitSaved()
@@ -106,7 +108,7 @@ func TestNote(t *testing.T) {
 	p.WaitLabels("s9 tagged", map[string]string{"s5": "supports", "s9": "opposes"})
 	p.Settle()
 	p.Click("textarea#note")
-	p.Do("type note 2", pressKeys(`<b>bold?</b> & "quoted"`))
+	p.Do("type note 2", browsertest.PressKeys(`<b>bold?</b> & "quoted"`))
 	p.Key(KeyEnter, chromedp.ModifierCtrl)
 	p.waitNote("s9", `<b>bold?</b> & "quoted"`)
 	p.Eventually("Ctrl+Enter returns focus to the article", func() error {
@@ -141,7 +143,7 @@ func TestNote(t *testing.T) {
 		t.Errorf("after pressing n the note field holds %q, want the note %q", v, "first note")
 	}
 	p.Do("select all", chromedp.Evaluate[chromedp.Void](`document.querySelector('textarea#note').select()`))
-	p.Do("type", pressKeys("second thought"))
+	p.Do("type", browsertest.PressKeys("second thought"))
 	p.Key(KeyTab)
 	p.waitNote("s5", "second thought")
 	p.WaitSaved()

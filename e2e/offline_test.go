@@ -14,6 +14,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"stancemark/internal/browsertest"
 )
 
 // buildSite runs "stancemark build" into dir/stancemark for the sub-path
@@ -134,20 +136,12 @@ func TestOfflineBuiltSiteUnderSubPath(t *testing.T) {
 }
 
 func TestOfflineServe(t *testing.T) {
-	addr, err := freeAddr()
+	srv, err := browsertest.Serve(stancemarkBin, servedWeb, repoRoot, "/")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := exec.Command(stancemarkBin, "serve", "-addr", addr, "-web", servedWeb)
-	srv.Dir = repoRoot
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Process.Kill(); srv.Wait() })
-	base := "http://" + addr + "/"
-	if err := waitHTTP(base, nil, 20*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	t.Cleanup(srv.Stop)
+	base := srv.URL + "/"
 	p := newProfile(t)
 	p.allowConsole("ERR_INTERNET_DISCONNECTED", "Failed to fetch", "Failed to load resource")
 	p.Do("open", chromedp.Navigate(base))
@@ -172,7 +166,7 @@ func TestUpdateReadyIsOffered(t *testing.T) {
 
 	// deploy a new build: the same app with a wasm custom section added
 	web2 := filepath.Join(t.TempDir(), "web")
-	if err := snapshotWeb(servedWeb, web2); err != nil {
+	if err := browsertest.SnapshotWeb(servedWeb, web2); err != nil {
 		t.Fatal(err)
 	}
 	wasm, err := os.ReadFile(filepath.Join(web2, "app.wasm"))

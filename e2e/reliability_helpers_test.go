@@ -100,14 +100,9 @@ func (p *Page) relWaitMessage(what, kind string, ok func(text string) bool) stri
 func (p *Page) relWaitDownload(dir, name string, want []byte) {
 	p.t.Helper()
 	p.Eventually("download "+name+" with the expected bytes", func() error {
-		b, err := os.ReadFile(filepath.Join(dir, name))
+		b, err := readDownload(dir, name)
 		if err != nil {
-			ents, _ := os.ReadDir(dir)
-			var names []string
-			for _, e := range ents {
-				names = append(names, e.Name())
-			}
-			return fmt.Errorf("%v (files in the download dir: %v)", err, names)
+			return err
 		}
 		if string(b) != string(want) {
 			return fmt.Errorf("%s holds %d bytes %q, want %d bytes %q", name, len(b), short(string(b)), len(want), short(string(want)))

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -21,17 +20,7 @@ const maxFreeze = 2000.0
 // limit) opens without freezing the tab, and the tab stays responsive: a
 // sentence can be tagged and the tag is saved.
 func TestHugeDocumentOpens(t *testing.T) {
-	var sb strings.Builder
-	sb.WriteString("The longest text\n\n")
-	for i := 1; i <= annotations.MaxSentences; i++ {
-		fmt.Fprintf(&sb, "Sentence number %d is here.", i)
-		if i%10 == 0 {
-			sb.WriteString("\n\n")
-		} else {
-			sb.WriteByte(' ')
-		}
-	}
-	text := sb.String()
+	text := numberedSentences("The longest text", annotations.MaxSentences)
 	doc, err := annotations.ParsePlainText(text)
 	if err != nil {
 		t.Fatalf("the domain refuses %d sentences: %v", annotations.MaxSentences, err)

@@ -1,6 +1,6 @@
-//go:build !linux
+//go:build !linux && !wasm
 
-package e2e
+package browsertest
 
 import "os/exec"
 

@@ -8,8 +8,8 @@
 // Each file name starts with the concept it belongs to, and a test sits
 // beside its file with the same prefix:
 //
-//   - open.go: Open, the one entry verb that turns a name and bytes into
-//     what they are.
+//   - open.go (and open_*.go): Open, the one entry verb that turns a name
+//     and bytes into what they are.
 //   - text_: text in. Plain text, Markdown and HTML become a Document split
 //     into sentences (ParsePlainText, ParseMarkdown, ParseHTML, NewDocument,
 //     CanonicalText, DocumentID; the sentence corrections are in

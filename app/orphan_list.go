@@ -25,7 +25,7 @@ type orphanList struct {
 	app.Compo
 
 	Items []orphanItem
-	S     *session
+	s     *session
 }
 
 func (l *orphanList) Render() app.UI {
@@ -49,7 +49,7 @@ func (l *orphanList) Render() app.UI {
 	)
 }
 
-func (l *orphanList) onDownload(ctx app.Context, e app.Event) { l.S.downloadOrphans() }
+func (l *orphanList) onDownload(ctx app.Context, e app.Event) { l.s.downloadOrphans() }
 
 // downloadOrphans saves the orphaned highlights with their quotes and context.
 func (s *session) downloadOrphans() {

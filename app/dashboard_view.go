@@ -235,8 +235,7 @@ func (d *dashboardView) onAssignmentFile(ctx app.Context, e app.Event) {
 	readFirstFile(ctx.JSSrc(), maxOpenBytes, func(name string, data []byte, err error) {
 		s.dispatch(func() {
 			if err != nil {
-				s.setError("Opening the assignment failed: %v", err)
-				s.refresh()
+				s.fail("Opening the assignment failed: %v", err)
 				return
 			}
 			s.dashAssignmentData(name, data)

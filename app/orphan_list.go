@@ -66,8 +66,7 @@ func (s *session) downloadOrphans() {
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
-		s.setError("Saving the highlights that could not be placed failed: %v.", err)
-		s.refresh()
+		s.fail("Saving the highlights that could not be placed failed: %v.", err)
 		return
 	}
 	download(slug(s.doc.Title)+".orphans.json", "application/json", data)

@@ -52,6 +52,23 @@ func NewWorkspace(doc *Document) *Workspace {
 	return w
 }
 
+// NewWorkspaceFor is NewWorkspace with target as the claim of every
+// label set (stamped as a scheme change, as SetScheme does, so that two
+// tabs merge it), and no history: opening a document with its claim is not
+// a change to undo. An empty target leaves the presets' claims.
+func NewWorkspaceFor(doc *Document, target string) *Workspace {
+	w := NewWorkspace(doc)
+	if target == "" {
+		return w
+	}
+	for _, sc := range w.Schemes() {
+		sc.Target = target
+		_ = w.SetScheme(sc) // a preset with a new claim is valid
+	}
+	w.ResetHistory()
+	return w
+}
+
 // randomID returns "a" followed by 12 random lowercase hex digits.
 func randomID() string {
 	var b [6]byte

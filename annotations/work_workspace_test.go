@@ -385,3 +385,19 @@ func TestWorkspaceDefaults(t *testing.T) {
 		t.Errorf("highlight %+v", a)
 	}
 }
+
+func TestNewWorkspaceFor(t *testing.T) {
+	doc := testDoc(t, 3)
+	w := NewWorkspaceFor(doc, "The claim.")
+	for _, sc := range w.Schemes() {
+		if sc.Target != "The claim." {
+			t.Errorf("scheme %s has the claim %q", sc.ID, sc.Target)
+		}
+	}
+	if w.CanUndo() {
+		t.Error("setting the claim on opening is an undo step")
+	}
+	if plain := NewWorkspaceFor(doc, ""); plain.Scheme().Target != NewWorkspace(doc).Scheme().Target {
+		t.Errorf("an empty claim changed the preset's to %q", plain.Scheme().Target)
+	}
+}

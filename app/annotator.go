@@ -58,7 +58,6 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.restore()
 	s.loadLibrary()
 	s.openCurrent()
-	s.ready = true
 	a.keydown = listenKeys(ctx, s)
 	a.dragover, a.drop = listenDrops(func(n int) {
 		s.dispatch(func() { s.dropped(n) })
@@ -68,8 +67,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	a.pagehide = listenPageHide(s.flush) // a save still pending when the tab closes
 	a.updates = listenUpdates(func() {
 		s.dispatch(func() {
-			s.updateReady = true
-			s.announce("A new version of Stancemark is ready.")
+			s.offerUpdate()
 			s.refresh()
 		})
 	})
@@ -89,8 +87,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 // service worker: the reader is offered a reload into it.
 func (a *Annotator) OnAppUpdate(ctx app.Context) {
 	if a.s != nil && ctx.AppUpdateAvailable() {
-		a.s.updateReady = true
-		a.s.announce("A new version of Stancemark is ready.")
+		a.s.offerUpdate()
 	}
 }
 
@@ -126,18 +123,17 @@ func (a *Annotator) Render() app.UI {
 			Save:       s.save,
 			Format:     s.format,
 			Assignment: s.assignment != nil,
-			Saving:     s.savePending,
-			S:          s,
+			s:          s,
 		},
-		&messageView{Msg: s.msg, S: s},
+		&messageView{Msg: s.msg, s: s},
 		&liveRegion{Text: s.said, N: s.saidN},
-		&hintView{Show: s.hint && s.assignment == nil, S: s},
+		&hintView{Show: s.hint && s.assignment == nil, s: s},
 		&updateBanner{Show: s.updateReady},
 		a.page(labelName, hl, hasHL),
-		&helpDialog{S: s},
-		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, S: s},
-		&studentDialog{Name: s.student, S: s},
-		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, S: s},
+		&helpDialog{s: s},
+		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, s: s},
+		&studentDialog{Name: s.student, s: s},
+		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, s: s},
 	)
 }
 
@@ -146,25 +142,25 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	s := a.s
 	if s.mode == modeDashboard {
 		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
-			Failed: s.class.failed, Made: s.made(), S: s}
+			Failed: s.class.failed, Made: s.made(), s: s}
 	}
 	sc := s.ws.Scheme()
 	var assignment app.UI = app.Div().ID("assignment-panel").Hidden(true)
 	if as := s.assignment; as != nil {
-		assignment = &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, S: s}
+		assignment = &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, Labels: sc.Labels, s: s}
 	}
 	return app.Div().Class("layout").Body(
 		app.Main().ID("main").Body(
 			assignment,
-			&targetView{Target: sc.Target, SchemeID: sc.ID, S: s},
-			&articleView{Doc: s.doc, Ready: s.ready, S: s},
+			&targetView{Target: sc.Target, SchemeID: sc.ID, s: s},
+			&articleView{Doc: s.doc, Ready: s.interactive(), s: s},
 		),
 		app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(
-			&palette{Labels: sc.Labels, SchemeName: sc.Name, Extend: s.extend, S: s},
-			&noteEditor{AnnotationID: hl.ID, Note: hl.Note, LabelName: labelName, Enabled: hasHL, S: s},
+			&palette{Labels: sc.Labels, SchemeName: sc.Name, Extend: s.extend, s: s},
+			&noteEditor{AnnotationID: hl.ID, Note: hl.Note, LabelName: labelName, Enabled: hasHL, s: s},
 			&progressView{Tagged: tagged(s), Total: len(s.doc.Sentences), Counts: labelCounts(s)},
-			&sideList{Items: highlightItems(s), S: s},
-			&orphanList{Items: orphanItems(s), S: s},
+			&sideList{Items: highlightItems(s), s: s},
+			&orphanList{Items: orphanItems(s), s: s},
 		),
 	)
 }

@@ -15,7 +15,7 @@ type articleView struct {
 
 	Doc   *annotations.Document
 	Ready bool
-	S     *session
+	s     *session
 }
 
 func (v *articleView) Render() app.UI {
@@ -45,12 +45,12 @@ func (v *articleView) onClick(ctx app.Context, e app.Event) {
 		a, b := v.sentenceAt(sel.Get("anchorNode")), v.sentenceAt(sel.Get("focusNode"))
 		sel.Call("removeAllRanges")
 		if !shift && a >= 0 && b >= 0 && a != b {
-			v.S.selectRun(a, b)
+			v.s.selectRun(a, b)
 			return
 		}
 	}
 	if i := v.sentenceAt(e.Get("target")); i >= 0 {
-		v.S.clickSentence(i, shift)
+		v.s.clickSentence(i, shift)
 	}
 }
 

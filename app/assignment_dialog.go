@@ -17,7 +17,7 @@ type assignmentDialog struct {
 	Target     string
 	KeySize    int
 	Link       string
-	S          *session
+	s          *session
 }
 
 func (d *assignmentDialog) Render() app.UI {
@@ -69,13 +69,13 @@ func (d *assignmentDialog) input() assignmentInput {
 }
 
 func (d *assignmentDialog) onDownload(ctx app.Context, e app.Event) {
-	d.S.downloadAssignment(d.input())
+	d.s.downloadAssignment(d.input())
 }
 
 func (d *assignmentDialog) onLink(ctx app.Context, e app.Event) {
-	d.S.assignmentLink(d.input(), appURL())
+	d.s.assignmentLink(d.input(), appURL())
 }
 
-func (d *assignmentDialog) onClose(ctx app.Context, e app.Event) { d.S.showTeacher(false) }
+func (d *assignmentDialog) onClose(ctx app.Context, e app.Event) { d.s.showTeacher(false) }
 
-func (d *assignmentDialog) onClosed(ctx app.Context, e app.Event) { d.S.showTeacher(false) }
+func (d *assignmentDialog) onClosed(ctx app.Context, e app.Event) { d.s.showTeacher(false) }

@@ -7,43 +7,11 @@ import (
 	"stancemark/annotations"
 )
 
-// Keys of the classroom.
-const (
-	keyStudent = "stancemark/v1/student"
-	keyMade    = "stancemark/v1/made-assignments" // ids of assignments made here, newest last
-	// assignmentCurrent prefixes keyCurrent's value when a student has an assignment open.
-	assignmentCurrent = "assignment:"
-)
-
-// assignmentKey is where an assignment opened or made here is kept.
-func assignmentKey(id string) string { return "stancemark/v1/assignment/" + id }
-
-// workKey is where the open work is saved: per document, or per assignment
-// for a student (so an assignment never mixes with one's own annotations).
-func (s *session) workKey() string {
-	if s.assignment != nil {
-		return assignmentKey(s.assignment.ID) + "/work"
-	}
-	return workKey(s.doc.ID)
-}
-
-// openAssignmentData opens an assignment file or link payload.
-func (s *session) openAssignmentData(name string, data []byte) {
-	a, err := annotations.ReadAssignment(bytes.NewReader(data))
-	if err != nil {
-		s.setError("Opening the assignment %s failed: %v", name, err)
-		s.refresh()
-		return
-	}
-	s.openAssignment(a)
-}
-
 // openAssignmentLink opens the assignment of a #a=DATA link.
 func (s *session) openAssignmentLink(data string) {
 	a, err := annotations.DecodeAssignmentLink(data)
 	if err != nil {
-		s.setError("This assignment link could not be read: %v. Ask your teacher for the link again, or for the assignment file.", err)
-		s.refresh()
+		s.fail("This assignment link could not be read: %v. Ask your teacher for the link again, or for the assignment file.", err)
 		return
 	}
 	s.openAssignment(a)
@@ -57,48 +25,38 @@ func (s *session) openAssignment(a *annotations.Assignment) {
 		ws, err = a.NewWorkspace()
 	}
 	if err != nil {
-		s.setError("Opening the assignment %q failed: %v", a.Title, err)
-		s.refresh()
+		s.fail("Opening the assignment %q failed: %v", a.Title, err)
 		return
 	}
-	var buf bytes.Buffer
-	if err := annotations.WriteAssignment(&buf, a); err == nil {
-		if err := s.store.set(assignmentKey(a.ID), buf.String()); err != nil {
-			s.setError("The assignment could not be kept in this browser (%v): submit before closing the tab.", err)
-		}
+	keepErr := s.storeAssignment(a)
+	s.load(doc, ws, a)
+	if keepErr != nil {
+		s.setError("The assignment could not be kept in this browser (%v): submit before closing the tab.", keepErr)
 	}
-	s.assignment = a
-	s.feedback = nil
-	s.doc = doc
-	s.ws = ws
-	s.sel = noSelection
-	s.orphans = nil
-	s.mode = modeAnnotate
-	s.save = saveStatus{saveClean, "Saved"}
-	s.restoreWork()
 	s.ws.Annotator = s.student
-	_ = s.store.set(keyCurrent, assignmentCurrent+a.ID)
+	_ = s.rememberCurrent(assignmentCurrent + a.ID)
 	if s.student == "" {
-		s.askName = true
-		openModal("student-dialog")
+		s.show(overlayStudent)
 	}
-	s.setInfo("Assignment %q: read the instructions, tag the sentences, then press Submit.", a.Title)
+	if s.msg.Kind != "error" { // a problem with the saved work or the storage is not hidden
+		s.setInfo("Assignment %q: read the instructions, tag the sentences, then press Submit.", a.Title)
+	}
 	s.docChanged()
 }
 
 // reopenAssignment opens an assignment kept in this browser.
 func (s *session) reopenAssignment(id string) bool {
-	data, ok, _ := s.store.get(assignmentKey(id))
+	data, ok := s.storedAssignment(id)
 	if !ok {
 		return false
 	}
-	a, err := annotations.ReadAssignment(strings.NewReader(data))
+	a, err := annotations.ReadAssignment(bytes.NewReader(data))
 	if err != nil {
 		s.setError("The assignment you had open could not be read (%v).", err)
 		return false
 	}
 	s.openAssignment(a)
-	s.msg = message{}
+	s.clearMessage()
 	return true
 }
 
@@ -120,17 +78,13 @@ func (s *session) leaveAssignment() {
 func (s *session) setStudent(name string) bool {
 	name = strings.Join(strings.Fields(name), " ")
 	if name == "" {
-		s.setError("Please type your name: your teacher needs it on your submission.")
-		s.refresh()
+		s.fail("Please type your name: your teacher needs it on your submission.")
 		return false
 	}
 	s.student = name
 	s.ws.Annotator = name
-	if err := s.store.set(keyStudent, name); err != nil {
-		s.setError("Remembering your name failed: %v.", err)
-	}
-	s.askName = false
-	closeModal("student-dialog")
+	s.remember(keyStudent, name, "your name")
+	s.hide(overlayStudent)
 	s.refresh()
 	return true
 }
@@ -143,16 +97,13 @@ func (s *session) submit() {
 		return
 	}
 	if s.student == "" {
-		s.askName = true
-		openModal("student-dialog")
-		s.refresh()
+		s.askStudentName()
 		return
 	}
 	sub := a.Submission(s.ws, s.student, s.now())
 	var buf bytes.Buffer
 	if err := annotations.WriteExport(&buf, sub); err != nil {
-		s.setError("Submitting failed: %v.", err)
-		s.refresh()
+		s.fail("Submitting failed: %v.", err)
 		return
 	}
 	download(a.SubmissionFileName(s.student), "application/json", buf.Bytes())

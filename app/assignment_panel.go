@@ -18,7 +18,8 @@ type assignmentPanel struct {
 	Instructions string
 	Student      string
 	Feedback     *annotations.Feedback
-	S            *session
+	Labels       []annotations.Label // of the assignment's label set, to name them in the feedback
+	s            *session
 }
 
 func (p *assignmentPanel) Render() app.UI {
@@ -80,28 +81,28 @@ func (p *assignmentPanel) feedback() app.UI {
 }
 
 func (p *assignmentPanel) labelName(id string) string {
-	if l, ok := p.S.ws.Scheme().Label(id); ok {
-		return l.Name
+	for _, l := range p.Labels {
+		if l.ID == id {
+			return l.Name
+		}
 	}
 	return id
 }
 
 func (p *assignmentPanel) onName(ctx app.Context, e app.Event) {
-	p.S.askName = true
-	openModal("student-dialog")
-	p.S.refresh()
+	p.s.askStudentName()
 }
 
-func (p *assignmentPanel) onSubmit(ctx app.Context, e app.Event) { p.S.submit() }
+func (p *assignmentPanel) onSubmit(ctx app.Context, e app.Event) { p.s.submit() }
 
-func (p *assignmentPanel) onLeave(ctx app.Context, e app.Event) { p.S.leaveAssignment() }
+func (p *assignmentPanel) onLeave(ctx app.Context, e app.Event) { p.s.leaveAssignment() }
 
 // studentDialog asks a student's name, once.
 type studentDialog struct {
 	app.Compo
 
 	Name string
-	S    *session
+	s    *session
 }
 
 func (d *studentDialog) Render() app.UI {
@@ -115,10 +116,9 @@ func (d *studentDialog) Render() app.UI {
 }
 
 func (d *studentDialog) onOK(ctx app.Context, e app.Event) {
-	d.S.setStudent(app.Window().GetElementByID("student-input").Get("value").String())
+	d.s.setStudent(app.Window().GetElementByID("student-input").Get("value").String())
 }
 
 func (d *studentDialog) onClosed(ctx app.Context, e app.Event) {
-	d.S.askName = false
-	d.S.refresh()
+	d.s.studentDialogClosed()
 }

@@ -31,8 +31,7 @@ func (s *session) showDashboard(on bool) {
 func (s *session) dashAssignmentData(name string, data []byte) {
 	a, err := annotations.ReadAssignment(bytes.NewReader(data))
 	if err != nil {
-		s.setError("Opening the assignment %s failed: %v", name, err)
-		s.refresh()
+		s.fail("Opening the assignment %s failed: %v", name, err)
 		return
 	}
 	s.dashAssignment(a)
@@ -40,20 +39,19 @@ func (s *session) dashAssignmentData(name string, data []byte) {
 
 // dashAssignmentID sets the dashboard's assignment to one made here.
 func (s *session) dashAssignmentID(id string) {
-	data, ok, _ := s.store.get(assignmentKey(id))
+	data, ok := s.storedAssignment(id)
 	if !ok {
-		s.setError("That assignment is no longer kept in this browser; open its file instead.")
-		s.refresh()
+		s.fail("That assignment is no longer kept in this browser; open its file instead.")
 		return
 	}
-	s.dashAssignmentData("the assignment", []byte(data))
+	s.dashAssignmentData("the assignment", data)
 }
 
 // dashAssignment starts a class for an assignment.
 func (s *session) dashAssignment(a *annotations.Assignment) {
 	s.class = classState{class: annotations.NewClass(a)}
 	s.class.report = s.class.class.Report()
-	s.msg = message{}
+	s.clearMessage()
 	s.refresh()
 }
 
@@ -101,8 +99,7 @@ func (s *session) dashCSV(summary bool) {
 		err = annotations.WriteClassCSV(&buf, r)
 	}
 	if err != nil {
-		s.setError("Exporting the class failed: %v.", err)
-		s.refresh()
+		s.fail("Exporting the class failed: %v.", err)
 		return
 	}
 	download(name, "text/csv", buf.Bytes())
@@ -113,15 +110,21 @@ func (s *session) made() []madeAssignment {
 	ids := s.madeIDs()
 	out := make([]madeAssignment, 0, len(ids))
 	for i := len(ids) - 1; i >= 0; i-- {
-		data, ok, _ := s.store.get(assignmentKey(ids[i]))
+		data, ok := s.storedAssignment(ids[i])
 		if !ok {
 			continue
 		}
-		a, err := annotations.ReadAssignment(strings.NewReader(data))
+		a, err := annotations.ReadAssignment(bytes.NewReader(data))
 		if err != nil {
 			continue
 		}
 		out = append(out, madeAssignment{a.ID, a.Title})
 	}
 	return out
+}
+
+// changeClassAssignment leaves the class of one assignment, to pick another.
+func (s *session) changeClassAssignment() {
+	s.class = classState{}
+	s.refresh()
 }

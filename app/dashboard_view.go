@@ -22,7 +22,7 @@ type dashboardView struct {
 	Read    int
 	Failed  []string
 	Made    []madeAssignment
-	S       *session
+	s       *session
 }
 
 func (d *dashboardView) Render() app.UI {
@@ -220,24 +220,22 @@ func (d *dashboardView) article() app.UI {
 	)
 }
 
-func (d *dashboardView) onBack(ctx app.Context, e app.Event) { d.S.showDashboard(false) }
+func (d *dashboardView) onBack(ctx app.Context, e app.Event) { d.s.showDashboard(false) }
 
 func (d *dashboardView) onChange(ctx app.Context, e app.Event) {
-	d.S.class = classState{}
-	d.S.refresh()
+	d.s.changeClassAssignment()
 }
 
 func (d *dashboardView) onMade(ctx app.Context, e app.Event) {
-	d.S.dashAssignmentID(ctx.JSSrc().Get("dataset").Get("assignmentId").String())
+	d.s.dashAssignmentID(ctx.JSSrc().Get("dataset").Get("assignmentId").String())
 }
 
 func (d *dashboardView) onAssignmentFile(ctx app.Context, e app.Event) {
-	s := d.S
+	s := d.s
 	readFirstFile(ctx.JSSrc(), maxOpenBytes, func(name string, data []byte, err error) {
 		s.dispatch(func() {
 			if err != nil {
-				s.setError("Opening the assignment failed: %v", err)
-				s.refresh()
+				s.fail("Opening the assignment failed: %v", err)
 				return
 			}
 			s.dashAssignmentData(name, data)
@@ -246,13 +244,13 @@ func (d *dashboardView) onAssignmentFile(ctx app.Context, e app.Event) {
 }
 
 func (d *dashboardView) onFiles(ctx app.Context, e app.Event) {
-	s := d.S
+	s := d.s
 	n := readAllFiles(ctx.JSSrc(), maxOpenBytes, func(name string, data []byte, err error) {
 		s.dispatch(func() { s.dashAdd(name, data, err) })
 	})
 	s.dashExpect(n)
 }
 
-func (d *dashboardView) onCSV(ctx app.Context, e app.Event) { d.S.dashCSV(false) }
+func (d *dashboardView) onCSV(ctx app.Context, e app.Event) { d.s.dashCSV(false) }
 
-func (d *dashboardView) onSummaryCSV(ctx app.Context, e app.Event) { d.S.dashCSV(true) }
+func (d *dashboardView) onSummaryCSV(ctx app.Context, e app.Event) { d.s.dashCSV(true) }

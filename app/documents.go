@@ -1,10 +1,7 @@
 package app
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 
 	"stancemark/annotations"
@@ -45,36 +42,42 @@ func (s *session) openDocument(doc *annotations.Document, target, source string)
 func (s *session) openStored(id string) {
 	doc, target, err := s.loadDocument(id)
 	if err != nil {
-		s.setError("Opening the document failed: %v.", err)
-		s.refresh()
+		s.fail("Opening the document failed: %v.", err)
 		return
 	}
-	s.library.open = false
-	closeModal("library")
+	s.hide(overlayLibrary)
 	if doc.ID == s.doc.ID {
 		s.refresh()
 		return
 	}
 	s.switchTo(doc, target)
-	s.msg = message{}
+	s.clearMessage()
 }
 
 // switchTo makes doc the open document with its saved work.
 func (s *session) switchTo(doc *annotations.Document, target string) {
-	s.assignment = nil
-	s.feedback = nil
-	s.mode = modeAnnotate
-	s.doc = doc
-	s.ws = newWorkspace(doc, target)
-	s.sel = noSelection
-	s.orphans = nil
-	s.save = saveStatus{saveClean, "Saved"}
-	s.restoreWork()
-	if err := s.store.set(keyCurrent, doc.ID); err != nil {
+	s.load(doc, annotations.NewWorkspaceFor(doc, target), nil)
+	if err := s.rememberCurrent(doc.ID); err != nil {
 		s.save = saveStatus{saveFailed, "Not saved: " + err.Error()}
 	}
 	s.ensureEntry()
 	s.docChanged()
+}
+
+// load makes doc, with the workspace ws, the open document: of the
+// assignment a when a student works on one (nil otherwise). A save still
+// waiting for the previous document is made first; then the saved work of
+// the new one is restored.
+func (s *session) load(doc *annotations.Document, ws *annotations.Workspace, a *annotations.Assignment) {
+	s.flush()
+	s.assignment = a
+	s.feedback = nil
+	s.mode = modeAnnotate
+	s.doc = doc
+	s.ws = ws
+	s.sel = noSelection
+	s.orphans = nil
+	s.restoreWork()
 }
 
 // docChanged re-renders the article for a new document, then repaints it.
@@ -94,155 +97,57 @@ func (s *session) docChanged() {
 	}
 }
 
-// openData opens a file or download: a stancemark/v1 export (its document
-// and annotations), or an article as plain text, Markdown or HTML.
+// openData opens a file or download, whatever annotations.Open finds in
+// it: an article (plain text, Markdown or HTML), a stancemark/v1 export (its
+// document and annotations) or an assignment. Reading a long file takes a
+// moment: the reader is told first, and the document is mounted in a task
+// of its own.
 func (s *session) openData(name string, data []byte) {
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	if len(trimmed) > 0 && trimmed[0] == '{' {
-		var head struct {
-			Format string `json:"format"`
-		}
-		_ = json.Unmarshal(trimmed, &head)
-		switch {
-		case head.Format == annotations.FormatV1 || strings.HasPrefix(head.Format, "stancemark/"):
-			s.openExport(name, data)
-			return
-		case strings.HasPrefix(head.Format, "stancemark-assignment/"):
-			s.openAssignmentData(name, data)
-			return
-		}
-	}
 	s.busy("Opening "+name+"…", func() {
-		doc, err := parseDocumentFile(name, data)
+		o, err := annotations.Open(name, data)
 		if err != nil {
-			s.setError("Opening %s failed: %v", name, err)
-			s.refresh()
+			s.failOpen(name, err)
 			return
 		}
-		s.next(func() { s.openDocument(doc, "", name) })
+		s.next(func() {
+			switch o.Kind {
+			case annotations.OpenedExport:
+				s.openExport(name, o)
+			case annotations.OpenedAssignment:
+				s.openAssignment(o.Assignment)
+			default:
+				s.openDocument(o.Document, "", name)
+			}
+		})
 	})
 }
 
-// openExport opens the document of a stancemark/v1 export and imports its
-// annotations; on any problem nothing changes.
-func (s *session) openExport(name string, data []byte) {
-	e, err := annotations.ReadExport(bytes.NewReader(data))
-	var doc *annotations.Document
-	if err == nil {
-		doc, err = e.Doc()
+// failOpen says why a file could not be opened, by what it was taken for.
+func (s *session) failOpen(name string, err error) {
+	var oe *annotations.OpenError
+	kind := annotations.OpenedDocument
+	if errors.As(err, &oe) {
+		kind = oe.Kind
 	}
-	if err != nil {
-		s.setError("Opening %s failed, nothing was changed: %v", name, err)
-		s.refresh()
-		return
+	switch kind {
+	case annotations.OpenedExport:
+		s.fail("Opening %s failed, nothing was changed: %v", name, err)
+	case annotations.OpenedAssignment:
+		s.fail("Opening the assignment %s failed: %v", name, err)
+	default:
+		s.fail("Opening %s failed: %v", name, err)
 	}
-	if doc.ID != s.doc.ID {
-		s.openDocument(doc, e.Scheme.Target, name)
-		if doc.ID != s.doc.ID { // it could not be opened
+}
+
+// openExport opens the document of an export and imports its annotations.
+func (s *session) openExport(name string, o *annotations.Opened) {
+	if o.Document.ID != s.doc.ID {
+		s.openDocument(o.Document, o.Export.Scheme.Target, name)
+		if o.Document.ID != s.doc.ID { // it could not be opened
 			return
 		}
 	}
-	s.importFile(name, data)
-}
-
-// deleteDocument removes a document and its annotations from the browser;
-// undoDelete brings them back while the page is open.
-func (s *session) deleteDocument(id string) {
-	i := s.entry(id)
-	if i < 0 {
-		return
-	}
-	d := &deletedDoc{entry: s.library.entries[i], wasCurrent: id == s.doc.ID}
-	var err error
-	d.doc, d.hadDoc, err = s.store.get(docKey(id))
-	if err == nil {
-		d.work, d.hadWork, err = s.store.get(workKey(id))
-	}
-	if err != nil {
-		s.setError("Deleting failed, nothing was changed: %v.", err)
-		s.refresh()
-		return
-	}
-	if d.wasCurrent {
-		b, err := bundledDocument()
-		if err != nil || b.ID == id {
-			s.setError("The bundled article cannot be deleted; clear its highlights instead.")
-			s.refresh()
-			return
-		}
-		s.switchTo(b, bundledTarget())
-	}
-	s.store.remove(docKey(id))
-	s.store.remove(workKey(id))
-	s.library.entries = append(s.library.entries[:i:i], s.library.entries[i+1:]...)
-	s.saveLibrary()
-	s.library.deleted = d
-	s.library.confirm = ""
-	s.setInfo("Deleted %q and its annotations.", d.entry.Title)
-	s.msg.Action = actionUndoDelete
-	s.announce("Deleted %q.", d.entry.Title)
-	s.refresh()
-}
-
-// undoDelete restores the last deleted document.
-func (s *session) undoDelete() {
-	d := s.library.deleted
-	if d == nil {
-		return
-	}
-	var errs []error
-	if d.hadDoc {
-		errs = append(errs, s.store.set(docKey(d.entry.ID), d.doc))
-	}
-	if d.hadWork {
-		errs = append(errs, s.store.set(workKey(d.entry.ID), d.work))
-	}
-	if err := errors.Join(errs...); err != nil {
-		s.setError("Restoring %q failed: %v. Try again after freeing storage.", d.entry.Title, err)
-		s.refresh()
-		return
-	}
-	s.library.entries = append(s.library.entries, d.entry)
-	s.saveLibrary()
-	s.library.deleted = nil
-	s.setInfo("Restored %q.", d.entry.Title)
-	if d.wasCurrent {
-		s.openStored(d.entry.ID)
-		return
-	}
-	s.refresh()
-}
-
-// renameDocument changes a document's title (its id, the hash of its text,
-// stays the same).
-func (s *session) renameDocument(id, title string) {
-	title = strings.TrimSpace(title)
-	i := s.entry(id)
-	if i < 0 || title == "" || title == s.library.entries[i].Title {
-		return
-	}
-	doc, target, err := s.loadDocument(id)
-	if err != nil {
-		s.setError("Renaming failed: %v.", err)
-		s.refresh()
-		return
-	}
-	renamed := *doc
-	renamed.Title = title
-	if err := s.storeDocument(&renamed, target, ""); err != nil {
-		s.setError("Renaming failed: %v.", err)
-		s.refresh()
-		return
-	}
-	s.library.entries[i].Title = title
-	s.saveLibrary()
-	if id == s.doc.ID {
-		s.doc = &renamed
-		s.ws.Doc = &renamed
-		s.docChanged()
-		return
-	}
-	s.refresh()
+	s.importExport(name, o.Export)
 }
 
 // maxOpenBytes is the largest file or download that is opened.
@@ -259,8 +164,7 @@ func (s *session) openPasted(title, text string) {
 			doc, err = annotations.NewDocument(strings.TrimSpace(title), text)
 		}
 		if err != nil {
-			s.setError("Opening the pasted text failed: %v.", err)
-			s.refresh()
+			s.fail("Opening the pasted text failed: %v.", err)
 			return
 		}
 		s.next(func() { // a separate task: a long document freezes the tab in shorter steps
@@ -292,31 +196,12 @@ func (s *session) busy(what string, f func()) {
 	s.next(f)
 }
 
-// showLibrary opens or closes the library dialog.
-func (s *session) showLibrary(open bool) {
-	s.library.open = open
-	s.library.confirm = ""
-	if open {
-		s.library.usage = fmt.Sprintf("Your documents and annotations take %s of this browser's storage for Stancemark (browsers allow about 5 MB per site).", formatBytes(float64(s.store.usage())))
-		openModal("library")
-		estimateStorage(func(usage, quota float64) {
-			s.dispatch(func() {
-				s.library.usage = fmt.Sprintf("Your documents and annotations take %s of this browser's storage for Stancemark (browsers allow about 5 MB per site); the site uses %s of %s available.", formatBytes(float64(s.store.usage())), formatBytes(usage), formatBytes(quota))
-				s.refresh()
-			})
-		})
-	} else {
-		closeModal("library")
-	}
-	s.refresh()
-}
-
 // openCurrent opens the document that was open last time, if it is not the
 // one already shown.
 func (s *session) openCurrent() {
-	id, ok, _ := s.store.get(keyCurrent)
-	if aid, isAssignment := strings.CutPrefix(id, assignmentCurrent); isAssignment {
-		s.reopenAssignment(aid)
+	id, isAssignment, ok := s.current()
+	if isAssignment {
+		s.reopenAssignment(id)
 		return
 	}
 	if !ok || id == s.doc.ID {
@@ -336,8 +221,7 @@ func (s *session) openURL(url string) {
 	fetchURL(url, maxOpenBytes, func(data []byte, err error) {
 		s.dispatch(func() {
 			if err != nil {
-				s.setError("Opening %s failed: %v.", url, err)
-				s.refresh()
+				s.fail("Opening %s failed: %v.", url, err)
 				return
 			}
 			s.openData(url, data)
@@ -371,8 +255,7 @@ func (s *session) droppedFile(name string, data []byte, err error) {
 		return // only the first of several files is opened
 	}
 	if err != nil {
-		s.setError("Opening failed: %v", err)
-		s.refresh()
+		s.fail("Opening failed: %v", err)
 		return
 	}
 	s.openData(name, data)

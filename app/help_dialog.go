@@ -27,7 +27,7 @@ var shortcuts = []shortcut{
 type helpDialog struct {
 	app.Compo
 
-	S *session
+	s *session
 }
 
 func (h *helpDialog) Render() app.UI {
@@ -45,7 +45,7 @@ func (h *helpDialog) Render() app.UI {
 	)
 }
 
-func (h *helpDialog) onClose(ctx app.Context, e app.Event) { h.S.showHelp(false) }
+func (h *helpDialog) onClose(ctx app.Context, e app.Event) { h.s.showHelp(false) }
 
 // onClosed follows the dialog closing by itself (Esc).
-func (h *helpDialog) onClosed(ctx app.Context, e app.Event) { h.S.showHelp(false) }
+func (h *helpDialog) onClosed(ctx app.Context, e app.Event) { h.s.showHelp(false) }

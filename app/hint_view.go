@@ -7,7 +7,7 @@ type hintView struct {
 	app.Compo
 
 	Show bool
-	S    *session
+	s    *session
 }
 
 func (h *hintView) Render() app.UI {
@@ -25,4 +25,4 @@ func (h *hintView) Render() app.UI {
 	)
 }
 
-func (h *hintView) onDismiss(ctx app.Context, e app.Event) { h.S.dismissHint() }
+func (h *hintView) onDismiss(ctx app.Context, e app.Event) { h.s.dismissHint() }

@@ -2,6 +2,9 @@ package app
 
 import "strings"
 
+// The keyboard: which key press is which command (commandFor), and
+// carrying a command out (session.run).
+
 // command is what a key press asks the annotator to do.
 type command int
 
@@ -71,4 +74,43 @@ func commandFor(k keyPress) (cmd command, extend bool) {
 		return cmdEscape, false
 	}
 	return cmdNone, false
+}
+
+// run carries out a keyboard command. key is the key pressed (for tags).
+func (s *session) run(cmd command, extend bool, key string) {
+	switch cmd {
+	case cmdNext, cmdPrev, cmdFirst, cmdLast:
+		s.move(cmd, extend)
+		focusArticle() // screen readers follow aria-activedescendant from there
+	case cmdTag:
+		s.tagKey(key)
+	case cmdClear:
+		s.clear()
+	case cmdNote:
+		if _, ok := s.highlight(); ok {
+			// the field is enabled by the render that follows a tag: focus it after that
+			s.refresh()
+			if s.afterRender != nil {
+				s.afterRender(func() { focus("note") })
+			} else {
+				focus("note")
+			}
+		} else {
+			s.fail("Select a highlighted sentence first: the note belongs to a highlight.")
+		}
+	case cmdUndo:
+		s.undo()
+	case cmdRedo:
+		s.redo()
+	case cmdExport:
+		s.exportDownload()
+	case cmdHelp:
+		s.toggleHelp()
+	case cmdEscape:
+		if s.overlay == overlayHelp {
+			s.showHelp(false)
+			return
+		}
+		s.deselect()
+	}
 }

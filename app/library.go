@@ -1,23 +1,11 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
-
-	"stancemark/annotations"
 )
-
-// Keys of the document library.
-const (
-	keyLibrary = "stancemark/v1/library" // the list of documents, []libraryEntry
-	keyCurrent = "stancemark/v1/current" // the id of the open document
-	docFormat  = "stancemark-doc/v1"
-)
-
-// docKey is where a document's title and text are kept.
-func docKey(id string) string { return "stancemark/v1/doc/" + id }
 
 // libraryEntry is one document in the library.
 type libraryEntry struct {
@@ -29,20 +17,9 @@ type libraryEntry struct {
 	Added     time.Time `json:"added"`
 }
 
-// docRecord is a stored document: enough to segment it again.
-type docRecord struct {
-	Format string    `json:"format"`
-	Title  string    `json:"title"`
-	Text   string    `json:"text"`
-	Target string    `json:"target,omitempty"`
-	Source string    `json:"source,omitempty"` // file name or URL it came from
-	Added  time.Time `json:"added"`
-}
-
 // libraryState is the library dialog and what it lists.
 type libraryState struct {
 	entries []libraryEntry
-	open    bool
 	confirm string      // id of the document whose deletion awaits confirmation
 	deleted *deletedDoc // the last deletion, undoable while the page is open
 	usage   string      // how much browser storage is used and left
@@ -55,20 +32,6 @@ type deletedDoc struct {
 	hadDoc     bool
 	hadWork    bool
 	wasCurrent bool
-}
-
-// loadLibrary reads the library list; an unreadable list is rebuilt from
-// the open document only (the documents themselves stay stored).
-func (s *session) loadLibrary() {
-	s.library.entries = nil
-	data, ok, _ := s.store.get(keyLibrary)
-	if ok {
-		if err := json.Unmarshal([]byte(data), &s.library.entries); err != nil {
-			s.library.entries = nil
-			s.setError("The list of your documents could not be read (%v); it is rebuilt as you open them.", err)
-		}
-	}
-	s.ensureEntry()
 }
 
 // ensureEntry adds the open document to the library if it is not listed.
@@ -108,16 +71,6 @@ func (s *session) touchEntry() {
 	s.saveLibrary()
 }
 
-func (s *session) saveLibrary() {
-	data, err := json.Marshal(s.library.entries)
-	if err == nil {
-		err = s.store.set(keyLibrary, string(data))
-	}
-	if err != nil {
-		s.save = saveStatus{saveFailed, fmt.Sprintf("Not saved: the list of documents could not be stored (%v).", err)}
-	}
-}
-
 // sortedEntries lists the library, last edited (or added) first.
 func (s *session) sortedEntries() []libraryEntry {
 	out := append([]libraryEntry(nil), s.library.entries...)
@@ -131,41 +84,114 @@ func (s *session) sortedEntries() []libraryEntry {
 	return out
 }
 
-// loadDocument reads a stored document, or the bundled article.
-func (s *session) loadDocument(id string) (*annotations.Document, string, error) {
-	data, ok, err := s.store.get(docKey(id))
-	if err != nil {
-		return nil, "", err
-	}
-	if !ok {
-		if b, err := bundledDocument(); err == nil && b.ID == id {
-			return b, bundledTarget(), nil
-		}
-		return nil, "", fmt.Errorf("the document %s is not stored in this browser", id)
-	}
-	var rec docRecord
-	if err := json.Unmarshal([]byte(data), &rec); err != nil {
-		return nil, "", fmt.Errorf("the stored document %s could not be read: %v", id, err)
-	}
-	if rec.Format != docFormat {
-		return nil, "", fmt.Errorf("the stored document %s has the unknown format %q", id, rec.Format)
-	}
-	doc, err := annotations.NewDocument(rec.Title, rec.Text)
-	if err != nil {
-		return nil, "", err
-	}
-	if doc.ID != id {
-		return nil, "", fmt.Errorf("the stored document %s does not match its id", id)
-	}
-	return doc, rec.Target, nil
+// askDelete asks to confirm the deletion of a document.
+func (s *session) askDelete(id string) {
+	s.library.confirm = id
+	s.refresh()
 }
 
-// storeDocument keeps a document's text so it can be reopened.
-func (s *session) storeDocument(doc *annotations.Document, target, source string) error {
-	rec := docRecord{Format: docFormat, Title: doc.Title, Text: doc.Text, Target: target, Source: source, Added: s.now().UTC()}
-	data, err := json.Marshal(rec)
-	if err != nil {
-		return err
+// cancelDelete withdraws the question.
+func (s *session) cancelDelete() {
+	s.library.confirm = ""
+	s.refresh()
+}
+
+// deleteDocument removes a document and its annotations from the browser;
+// undoDelete brings them back while the page is open.
+func (s *session) deleteDocument(id string) {
+	i := s.entry(id)
+	if i < 0 {
+		return
 	}
-	return s.store.set(docKey(doc.ID), string(data))
+	d := &deletedDoc{entry: s.library.entries[i], wasCurrent: id == s.doc.ID}
+	if d.wasCurrent {
+		b, err := bundledDocument()
+		if err != nil || b.ID == id {
+			s.fail("The bundled article cannot be deleted; clear its highlights instead.")
+			return
+		}
+		s.switchTo(b, bundledTarget())
+	}
+	if err := s.takeDocument(id, d); err != nil {
+		s.fail("Deleting failed, nothing was changed: %v.", err)
+		return
+	}
+	s.library.entries = append(s.library.entries[:i:i], s.library.entries[i+1:]...)
+	s.saveLibrary()
+	s.library.deleted = d
+	s.library.confirm = ""
+	s.setInfo("Deleted %q and its annotations.", d.entry.Title)
+	s.msg.Action = actionUndoDelete
+	s.announce("Deleted %q.", d.entry.Title)
+	s.refresh()
+}
+
+// undoDelete restores the last deleted document.
+func (s *session) undoDelete() {
+	d := s.library.deleted
+	if d == nil {
+		return
+	}
+	if err := s.putBack(d); err != nil {
+		s.fail("Restoring %q failed: %v. Try again after freeing storage.", d.entry.Title, err)
+		return
+	}
+	s.library.entries = append(s.library.entries, d.entry)
+	s.saveLibrary()
+	s.library.deleted = nil
+	s.setInfo("Restored %q.", d.entry.Title)
+	if d.wasCurrent {
+		s.openStored(d.entry.ID)
+		return
+	}
+	s.refresh()
+}
+
+// renameDocument changes a document's title (its id, the hash of its text,
+// stays the same).
+func (s *session) renameDocument(id, title string) {
+	title = strings.TrimSpace(title)
+	i := s.entry(id)
+	if i < 0 || title == "" || title == s.library.entries[i].Title {
+		return
+	}
+	doc, target, err := s.loadDocument(id)
+	if err != nil {
+		s.fail("Renaming failed: %v.", err)
+		return
+	}
+	renamed := *doc
+	renamed.Title = title
+	if err := s.storeDocument(&renamed, target, ""); err != nil {
+		s.fail("Renaming failed: %v.", err)
+		return
+	}
+	s.library.entries[i].Title = title
+	s.saveLibrary()
+	if id == s.doc.ID {
+		s.doc = &renamed
+		s.ws.Doc = &renamed
+		s.docChanged()
+		return
+	}
+	s.refresh()
+}
+
+// showLibrary opens or closes the library dialog.
+func (s *session) showLibrary(open bool) {
+	s.library.confirm = ""
+	if !open {
+		s.hide(overlayLibrary)
+		s.refresh()
+		return
+	}
+	s.library.usage = fmt.Sprintf("Your documents and annotations take %s of this browser's storage for Stancemark (browsers allow about 5 MB per site).", formatBytes(float64(s.storageUsage())))
+	s.show(overlayLibrary)
+	estimateStorage(func(usage, quota float64) {
+		s.dispatch(func() {
+			s.library.usage = fmt.Sprintf("Your documents and annotations take %s of this browser's storage for Stancemark (browsers allow about 5 MB per site); the site uses %s of %s available.", formatBytes(float64(s.storageUsage())), formatBytes(usage), formatBytes(quota))
+			s.refresh()
+		})
+	})
+	s.refresh()
 }

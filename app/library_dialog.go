@@ -15,7 +15,7 @@ type libraryDialog struct {
 	Current string
 	Confirm string
 	Usage   string
-	S       *session
+	s       *session
 }
 
 func (l *libraryDialog) Render() app.UI {
@@ -92,37 +92,34 @@ func docIDOf(e app.Event) string {
 	return li.Get("dataset").Get("docId").String()
 }
 
-func (l *libraryDialog) onOpen(ctx app.Context, e app.Event) { l.S.openStored(docIDOf(e)) }
+func (l *libraryDialog) onOpen(ctx app.Context, e app.Event) { l.s.openStored(docIDOf(e)) }
 
 func (l *libraryDialog) onDelete(ctx app.Context, e app.Event) {
-	l.S.library.confirm = docIDOf(e)
-	l.S.refresh()
+	l.s.askDelete(docIDOf(e))
 }
 
 func (l *libraryDialog) onCancel(ctx app.Context, e app.Event) {
-	l.S.library.confirm = ""
-	l.S.refresh()
+	l.s.cancelDelete()
 }
 
-func (l *libraryDialog) onConfirm(ctx app.Context, e app.Event) { l.S.deleteDocument(docIDOf(e)) }
+func (l *libraryDialog) onConfirm(ctx app.Context, e app.Event) { l.s.deleteDocument(docIDOf(e)) }
 
 func (l *libraryDialog) onRename(ctx app.Context, e app.Event) {
-	l.S.renameDocument(docIDOf(e), ctx.JSSrc().Get("value").String())
+	l.s.renameDocument(docIDOf(e), ctx.JSSrc().Get("value").String())
 }
 
 func (l *libraryDialog) onPaste(ctx app.Context, e app.Event) {
 	title := app.Window().GetElementByID("paste-title").Get("value").String()
 	text := app.Window().GetElementByID("paste-text").Get("value").String()
-	l.S.openPasted(title, text)
+	l.s.openPasted(title, text)
 }
 
 func (l *libraryDialog) onFile(ctx app.Context, e app.Event) {
-	s := l.S
+	s := l.s
 	readFirstFile(ctx.JSSrc(), maxOpenBytes, func(name string, data []byte, err error) {
 		ctx.Dispatch(func(app.Context) {
 			if err != nil {
-				s.setError("Opening failed: %v", err)
-				s.refresh()
+				s.fail("Opening failed: %v", err)
 				return
 			}
 			s.showLibrary(false)
@@ -131,9 +128,9 @@ func (l *libraryDialog) onFile(ctx app.Context, e app.Event) {
 	})
 }
 
-func (l *libraryDialog) onClose(ctx app.Context, e app.Event) { l.S.showLibrary(false) }
+func (l *libraryDialog) onClose(ctx app.Context, e app.Event) { l.s.showLibrary(false) }
 
-func (l *libraryDialog) onClosed(ctx app.Context, e app.Event) { l.S.showLibrary(false) }
+func (l *libraryDialog) onClosed(ctx app.Context, e app.Event) { l.s.showLibrary(false) }
 
 // formatBytes is n bytes for people: "35 KB", "4.8 MB".
 func formatBytes(n float64) string {

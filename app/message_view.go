@@ -7,7 +7,7 @@ type messageView struct {
 	app.Compo
 
 	Msg message
-	S   *session
+	s   *session
 }
 
 func (m *messageView) Render() app.UI {
@@ -28,8 +28,8 @@ func (m *messageView) Render() app.UI {
 func (m *messageView) onAction(ctx app.Context, e app.Event) {
 	switch m.Msg.Action {
 	case actionDownloadUnreadable:
-		m.S.downloadUnreadable()
+		m.s.downloadUnreadable()
 	case actionUndoDelete:
-		m.S.undoDelete()
+		m.s.undoDelete()
 	}
 }

@@ -12,7 +12,7 @@ type noteEditor struct {
 	Note         string
 	LabelName    string
 	Enabled      bool
-	S            *session
+	s            *session
 }
 
 // OnUpdate shows the note of another highlight, or a note changed from
@@ -39,5 +39,5 @@ func (n *noteEditor) Render() app.UI {
 }
 
 func (n *noteEditor) onChange(ctx app.Context, e app.Event) {
-	n.S.setNote(n.AnnotationID, ctx.JSSrc().Get("value").String())
+	n.s.setNote(n.AnnotationID, ctx.JSSrc().Get("value").String())
 }

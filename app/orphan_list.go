@@ -25,7 +25,7 @@ type orphanList struct {
 	app.Compo
 
 	Items []orphanItem
-	S     *session
+	s     *session
 }
 
 func (l *orphanList) Render() app.UI {
@@ -49,7 +49,7 @@ func (l *orphanList) Render() app.UI {
 	)
 }
 
-func (l *orphanList) onDownload(ctx app.Context, e app.Event) { l.S.downloadOrphans() }
+func (l *orphanList) onDownload(ctx app.Context, e app.Event) { l.s.downloadOrphans() }
 
 // downloadOrphans saves the orphaned highlights with their quotes and context.
 func (s *session) downloadOrphans() {
@@ -66,8 +66,7 @@ func (s *session) downloadOrphans() {
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
-		s.setError("Saving the highlights that could not be placed failed: %v.", err)
-		s.refresh()
+		s.fail("Saving the highlights that could not be placed failed: %v.", err)
 		return
 	}
 	download(slug(s.doc.Title)+".orphans.json", "application/json", data)

@@ -14,7 +14,7 @@ type palette struct {
 	Labels     []annotations.Label
 	SchemeName string
 	Extend     bool // touch: taps extend the selection instead of replacing it
-	S          *session
+	s          *session
 }
 
 func (p *palette) Render() app.UI {
@@ -48,8 +48,7 @@ func (p *palette) Render() app.UI {
 }
 
 func (p *palette) onExtend(ctx app.Context, e app.Event) {
-	p.S.extend = !p.S.extend
-	p.S.refresh()
+	p.s.toggleExtend()
 }
 
 func boolString(b bool) string {
@@ -60,7 +59,7 @@ func boolString(b bool) string {
 }
 
 func (p *palette) onTag(ctx app.Context, e app.Event) {
-	p.S.tag(ctx.JSSrc().Get("dataset").Get("labelId").String())
+	p.s.tag(ctx.JSSrc().Get("dataset").Get("labelId").String())
 }
 
-func (p *palette) onClear(ctx app.Context, e app.Event) { p.S.clear() }
+func (p *palette) onClear(ctx app.Context, e app.Event) { p.s.clear() }

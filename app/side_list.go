@@ -44,7 +44,7 @@ type sideList struct {
 	app.Compo
 
 	Items []highlightItem
-	S     *session
+	s     *session
 }
 
 func (l *sideList) Render() app.UI {
@@ -75,11 +75,11 @@ func (l *sideList) onClick(ctx app.Context, e app.Event) {
 	if !li.Truthy() {
 		return
 	}
-	first := l.S.selectHighlight(li.Get("dataset").Get("annotationId").String())
-	if first < 0 {
+	first, ok := l.s.selectHighlight(li.Get("dataset").Get("annotationId").String())
+	if !ok {
 		return
 	}
-	el := app.Window().GetElementByID("sent-" + l.S.doc.Sentences[first].ID)
+	el := app.Window().GetElementByID("sent-" + first)
 	if el.Truthy() {
 		el.Call("scrollIntoView", map[string]any{"block": "center"})
 	}

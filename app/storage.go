@@ -3,24 +3,7 @@ package app
 import (
 	"errors"
 	"strings"
-	"time"
 )
-
-// Keys of what Stancemark keeps in the browser's localStorage. Every key
-// starts with "stancemark/" and carries the version of what it holds.
-const (
-	keyPrefix        = "stancemark/"
-	keyAnnotator     = "stancemark/v1/annotator"
-	keyHintDismissed = "stancemark/v1/hint-dismissed"
-)
-
-// workKey is where the annotations of one document are saved.
-func workKey(docID string) string { return "stancemark/v1/work/" + docID }
-
-// backupKey is where unreadable saved work is moved, never overwritten.
-func backupKey(docID string, at time.Time) string {
-	return "stancemark/backup/" + at.UTC().Format("20060102T150405.000Z") + "/" + docID
-}
 
 // errQuota is returned by store.set when the browser's storage is full.
 var errQuota = errors.New("the browser's storage for this site is full")

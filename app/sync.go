@@ -20,8 +20,7 @@ func (s *session) otherTabSaved(key, value string) {
 	}
 	changed, err := s.ws.MergeState([]byte(value))
 	if err != nil {
-		s.setError("Another tab saved work on this document that could not be merged (%v); this tab's work is kept.", err)
-		s.refresh()
+		s.fail("Another tab saved work on this document that could not be merged (%v); this tab's work is kept.", err)
 		return
 	}
 	if changed {

@@ -9,7 +9,7 @@ type targetView struct {
 
 	Target   string
 	SchemeID string
-	S        *session
+	s        *session
 }
 
 // OnUpdate shows a claim changed from elsewhere (undo, import, another
@@ -30,5 +30,5 @@ func (t *targetView) Render() app.UI {
 }
 
 func (t *targetView) onChange(ctx app.Context, e app.Event) {
-	t.S.setTarget(ctx.JSSrc().Get("value").String())
+	t.s.setTarget(ctx.JSSrc().Get("value").String())
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"encoding/json"
 	"strings"
 
 	"stancemark/annotations"
@@ -10,7 +9,6 @@ import (
 
 // teacherState is the "make an assignment" dialog.
 type teacherState struct {
-	open bool
 	link string // the last link made, shown to copy by hand too
 	// the assignment made from the dialog, reused while nothing changed, so
 	// the file and the link of one dialog are the same assignment (same id)
@@ -31,8 +29,7 @@ type assignmentInput struct {
 func (s *session) makeAssignment(in assignmentInput) (*annotations.Assignment, bool) {
 	if t := strings.TrimSpace(in.Target); t != "" && t != s.ws.Scheme().Target {
 		if err := s.ws.SetTarget(t); err != nil {
-			s.setError("Changing the target claim failed: %v.", err)
-			s.refresh()
+			s.fail("Changing the target claim failed: %v.", err)
 			return nil, false
 		}
 		s.changed()
@@ -51,38 +48,12 @@ func (s *session) makeAssignment(in assignmentInput) (*annotations.Assignment, b
 	a := annotations.NewAssignment(title, strings.TrimSpace(in.Instructions), s.doc, s.ws.Scheme(), key,
 		annotations.AssignmentOptions{RevealKey: in.RevealKey && in.UseKey})
 	if err := a.Validate(); err != nil {
-		s.setError("Making the assignment failed: %v.", err)
-		s.refresh()
+		s.fail("Making the assignment failed: %v.", err)
 		return nil, false
 	}
 	s.rememberMade(a)
 	s.teacher.made, s.teacher.madeFrom, s.teacher.madeAtVer, s.teacher.madeDoc = a, in, s.ws.Version(), s.doc.ID
 	return a, true
-}
-
-// rememberMade keeps an assignment made here, for the dashboard.
-func (s *session) rememberMade(a *annotations.Assignment) {
-	var buf bytes.Buffer
-	if err := annotations.WriteAssignment(&buf, a); err != nil {
-		return
-	}
-	if err := s.store.set(assignmentKey(a.ID), buf.String()); err != nil {
-		s.setError("The assignment could not be kept in this browser (%v); keep the downloaded file.", err)
-		return
-	}
-	ids := s.madeIDs()
-	ids = append(ids, a.ID)
-	data, _ := json.Marshal(ids)
-	_ = s.store.set(keyMade, string(data))
-}
-
-// madeIDs lists the assignments made in this browser, oldest first.
-func (s *session) madeIDs() []string {
-	var ids []string
-	if data, ok, _ := s.store.get(keyMade); ok {
-		_ = json.Unmarshal([]byte(data), &ids)
-	}
-	return ids
 }
 
 // downloadAssignment makes the assignment and downloads <slug>.assignment.json.
@@ -93,8 +64,7 @@ func (s *session) downloadAssignment(in assignmentInput) {
 	}
 	var buf bytes.Buffer
 	if err := annotations.WriteAssignment(&buf, a); err != nil {
-		s.setError("Making the assignment file failed: %v.", err)
-		s.refresh()
+		s.fail("Making the assignment file failed: %v.", err)
 		return
 	}
 	download(annotations.AssignmentFileName(a), "application/json", buf.Bytes())
@@ -110,8 +80,7 @@ func (s *session) assignmentLink(in assignmentInput, appURL string) {
 	}
 	link, err := annotations.AssignmentLink(appURL, a)
 	if err != nil {
-		s.setError("Making the link failed: %v.", err)
-		s.refresh()
+		s.fail("Making the link failed: %v.", err)
 		return
 	}
 	s.teacher.link = link
@@ -122,12 +91,11 @@ func (s *session) assignmentLink(in assignmentInput, appURL string) {
 
 // showTeacher opens or closes the "make an assignment" dialog.
 func (s *session) showTeacher(open bool) {
-	s.teacher.open = open
 	if open {
 		s.teacher.link = ""
-		openModal("assignment-dialog")
+		s.show(overlayTeacher)
 	} else {
-		closeModal("assignment-dialog")
+		s.hide(overlayTeacher)
 	}
 	s.refresh()
 }

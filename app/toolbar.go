@@ -30,18 +30,11 @@ type toolbar struct {
 	Save       saveStatus
 	Format     string
 	Assignment bool // a student is doing an assignment
-	Saving     bool // a save is scheduled for after the next paint
-	S          *session
+	s          *session
 }
 
 func (t *toolbar) Render() app.UI {
-	saveState, saveText := "saved", t.Save.Text
-	switch {
-	case t.Save.State == saveFailed:
-		saveState = "error"
-	case t.Saving:
-		saveState, saveText = "saving", "Saving…"
-	}
+	saveState, saveText := t.Save.shown()
 	return app.Header().Class("toolbar").Body(
 		app.A().Class("skip").Href("#sentences").Text("Skip to the article"),
 		app.Span().Class("brand").Text("Stancemark"),
@@ -88,33 +81,32 @@ func (t *toolbar) Render() app.UI {
 }
 
 func (t *toolbar) onScheme(ctx app.Context, e app.Event) {
-	t.S.selectScheme(ctx.JSSrc().Get("value").String())
+	t.s.selectScheme(ctx.JSSrc().Get("value").String())
 }
 
 func (t *toolbar) onAnnotator(ctx app.Context, e app.Event) {
-	t.S.setAnnotator(ctx.JSSrc().Get("value").String())
+	t.s.setAnnotator(ctx.JSSrc().Get("value").String())
 }
 
-func (t *toolbar) onUndo(ctx app.Context, e app.Event) { t.S.undo() }
+func (t *toolbar) onUndo(ctx app.Context, e app.Event) { t.s.undo() }
 
-func (t *toolbar) onRedo(ctx app.Context, e app.Event) { t.S.redo() }
+func (t *toolbar) onRedo(ctx app.Context, e app.Event) { t.s.redo() }
 
-func (t *toolbar) onExport(ctx app.Context, e app.Event) { exportDownload(t.S) }
+func (t *toolbar) onExport(ctx app.Context, e app.Event) { t.s.exportDownload() }
 
 func (t *toolbar) onFormat(ctx app.Context, e app.Event) {
-	t.S.format = ctx.JSSrc().Get("value").String()
+	t.s.chooseFormat(ctx.JSSrc().Get("value").String())
 }
 
-func (t *toolbar) onHelp(ctx app.Context, e app.Event) { t.S.showHelp(!t.S.help) }
+func (t *toolbar) onHelp(ctx app.Context, e app.Event) { t.s.toggleHelp() }
 
 func (t *toolbar) onImport(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()
-	s := t.S
+	s := t.s
 	readFirstFile(input, annotations.MaxImportBytes, func(name string, data []byte, err error) {
 		ctx.Dispatch(func(app.Context) {
 			if err != nil {
-				s.setError("Import failed, nothing was changed: %v", err)
-				s.refresh()
+				s.fail("Import failed, nothing was changed: %v", err)
 				return
 			}
 			s.importFile(name, data)
@@ -122,23 +114,8 @@ func (t *toolbar) onImport(ctx app.Context, e app.Event) {
 	})
 }
 
-// exportDownload downloads the export, or says why it failed.
-func exportDownload(s *session) {
-	format := s.format
-	if format == "" {
-		format = "json"
-	}
-	name, data, err := s.exportFile(format)
-	if err != nil {
-		s.setError("Export failed: %v.", err)
-		s.refresh()
-		return
-	}
-	download(name, annotations.FormatMediaType(format), data)
-}
+func (t *toolbar) onLibrary(ctx app.Context, e app.Event) { t.s.showLibrary(true) }
 
-func (t *toolbar) onLibrary(ctx app.Context, e app.Event) { t.S.showLibrary(true) }
+func (t *toolbar) onTeacher(ctx app.Context, e app.Event) { t.s.showTeacher(true) }
 
-func (t *toolbar) onTeacher(ctx app.Context, e app.Event) { t.S.showTeacher(true) }
-
-func (t *toolbar) onDashboard(ctx app.Context, e app.Event) { t.S.showDashboard(true) }
+func (t *toolbar) onDashboard(ctx app.Context, e app.Event) { t.s.showDashboard(true) }

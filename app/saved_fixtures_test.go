@@ -125,8 +125,8 @@ func checkOpen(t *testing.T, s *session, p *recordingPainter, title, id string, 
 	if s.msg.Kind != "" {
 		t.Errorf("start-up says %s: %q", s.msg.Kind, s.msg.Text)
 	}
-	if s.noSave {
-		t.Errorf("start-up refuses to save (noSave)")
+	if s.save.State == saveBlocked || s.save.State == saveFailed {
+		t.Errorf("start-up refuses to save: %+v", s.save)
 	}
 }
 
@@ -274,7 +274,7 @@ func TestSavedAssignmentRestores(t *testing.T) {
 	if s.student != "Dana Lee" || s.ws.Annotator != "Dana Lee" {
 		t.Errorf("student %q (workspace annotator %q), want Dana Lee", s.student, s.ws.Annotator)
 	}
-	if s.askName {
+	if s.overlay == overlayStudent {
 		t.Error("the student is asked for a name again")
 	}
 	if got, want := s.workKey(), assignmentKey(savedAsgID)+"/work"; got != want {

@@ -8,12 +8,14 @@
 // Each file name starts with the concept it belongs to, and a test sits
 // beside its file with the same prefix:
 //
-//   - open.go (and open_*.go): Open, the one entry verb that turns a name
-//     and bytes into what they are.
+//   - open.go: Open, the one entry verb that turns a name and bytes into
+//     what they are (a document, a stancemark/v1 export or an assignment),
+//     with every refusal an *OpenError.
 //   - text_: text in. Plain text, Markdown and HTML become a Document split
 //     into sentences (ParsePlainText, ParseMarkdown, ParseHTML, NewDocument,
 //     CanonicalText, DocumentID; the sentence corrections are in
-//     text_segment.go), and the limits on text (MaxNoteRunes, MaxSentences,
+//     text_segment.go), a file of any of these read by its name or content
+//     (ParseFile, SniffFileKind; text_file.go, text_sniff.go), and the limits on text (MaxNoteRunes, MaxSentences,
 //     ...).
 //   - work_: the Workspace. Highlights (Annotation) under label schemes
 //     (Scheme, Presets), the edits (Tag, Clear, SetNote, SetTarget,
@@ -38,8 +40,7 @@
 //   - anchor_: re-anchoring. Reanchor moves an export onto another version
 //     of its document and returns the highlights it could not place
 //     (Orphan).
-//   - errors.go: ImportError and every sentinel error, grouped by concept
-//     (except ErrNotText, in open.go).
+//   - errors.go: ImportError and every sentinel error, grouped by concept.
 //   - doc.go is this documentation; helpers_test.go and
 //     format_helpers_test.go hold shared test helpers, and
 //     throughput_bench_test.go the benchmarks of "make bench" across the

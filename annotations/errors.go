@@ -39,7 +39,7 @@ func (e *ImportError) Error() string {
 func (e *ImportError) Unwrap() error { return e.Err }
 
 // The sentinel errors, grouped by concept; every exported sentinel of the
-// package is here except ErrNotText (open.go).
+// package is here.
 //
 // Reading and validating files and saved states (format_, work_). Import and
 // validation errors are *ImportError values whose Err wraps one of these;
@@ -70,8 +70,12 @@ var (
 	ErrLabelInUse         = errors.New("label in use")
 )
 
-// Limits on text (text_).
+// Text in (text_, open.go).
 var (
+	// ErrNotText is wrapped by ParseFile's (and so Open's) error for a file
+	// that is not an article as text: binary data (an image, a PDF, a Word
+	// file), text that is not UTF-8, or JSON data.
+	ErrNotText = errors.New("not a text file")
 	// ErrTooLong is wrapped by the errors for a note, a name, a target or
 	// a description longer than its limit.
 	ErrTooLong = errors.New("too long")

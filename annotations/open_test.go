@@ -3,149 +3,114 @@ package annotations
 import (
 	"bytes"
 	"errors"
-	"html"
+	"fmt"
 	"strings"
 	"testing"
-	"unicode/utf16"
 )
 
-func TestParseFile(t *testing.T) {
-	utf16le := func(s string) []byte {
-		b := []byte{0xFF, 0xFE}
-		for _, u := range utf16.Encode([]rune(s)) {
-			b = append(b, byte(u), byte(u>>8))
-		}
-		return b
+func TestOpen(t *testing.T) {
+	w := testWorkspace(t, 4)
+	if _, err := w.Tag(1, 2, "supports"); err != nil {
+		t.Fatal(err)
+	}
+	var export bytes.Buffer
+	if err := WriteExport(&export, w.Export(testEpoch)); err != nil {
+		t.Fatal(err)
+	}
+	var assignment bytes.Buffer
+	a := NewAssignment("Homework", "Tag it.", w.Doc, w.Scheme(), nil, AssignmentOptions{})
+	if err := WriteAssignment(&assignment, a); err != nil {
+		t.Fatal(err)
 	}
 	tests := []struct {
 		name, file string
 		data       []byte
+		kind       OpenedKind
 		title      string
-		text       string
+		highlights int // of an export
 	}{
-		{"text", "a.txt", []byte("Title\n\nOne. Two."), "Title", "One. Two."},
-		{"text keeps markup as text", "a.TXT", []byte("# Title\n\n<b>One</b>."), "# Title", "<b>One</b>."},
-		{"markdown", "notes/a.md", []byte("# Title\n\n**One**."), "Title", "One."},
-		{"markdown, long extension", "a.markdown", []byte("Title\n===\n\nOne."), "Title", "One."},
-		{"html", "page.html", []byte("<h1>Title</h1><p>One.</p>"), "Title", "One."},
-		{"htm", `C:\Users\me\page.HTM`, []byte("<h1>Title</h1><p>One.</p>"), "Title", "One."},
-		{"URL with a query", "/articles/a.md?raw=1#top", []byte("# Title\n\n*One*."), "Title", "One."},
-		{"sniffed html", "download", []byte("<!DOCTYPE html><title>Title</title><p>One.</p>"), "Title", "One."},
-		{"sniffed html after a comment", "x.php", []byte("<!-- saved -->\n<html><body><h1>Title</h1><p>One.</p>"), "Title", "One."},
-		{"sniffed markdown", "README", []byte("# Title\n\nOne [link](x)."), "Title", "One link."},
-		{"sniffed markdown by a link", "notes", []byte("Title\n\nOne [link](http://x.org)."), "Title", "One link."},
-		{"sniffed text", "", []byte("Title\n\nOne < two."), "Title", "One < two."},
-		{"UTF-8 BOM", "a.txt", []byte("\xEF\xBB\xBFTitle\n\nOne."), "Title", "One."},
-		{"UTF-16 with BOM", "a.txt", utf16le("Tïtle\r\n\r\nOne ☕."), "Tïtle", "One ☕."},
+		{"plain text", "a.txt", []byte("Title\n\nOne. Two."), OpenedDocument, "Title", 0},
+		{"markdown by its name", "a.md", []byte("# Title\n\n**One**."), OpenedDocument, "Title", 0},
+		{"sniffed HTML by a tag browsers sniff", "download", []byte("<font size=2>Note</font><h1>Title</h1><p>One.</p>"), OpenedDocument, "Title", 0},
+		{"text starting like a bitmap", "cars.txt", []byte("BMW recalls cars\n\nThe recall is large."), OpenedDocument, "BMW recalls cars", 0},
+		{"export", "work.json", export.Bytes(), OpenedExport, "Test", 1},
+		{"export with a BOM and no extension", "download", append([]byte("\xef\xbb\xbf"), export.Bytes()...), OpenedExport, "Test", 1},
+		{"assignment", "homework.json", assignment.Bytes(), OpenedAssignment, "Test", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := ParseFile(tt.file, tt.data)
+			o, err := Open(tt.file, tt.data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.Title != tt.title || d.Text != tt.text {
-				t.Errorf("got %q / %q, want %q / %q", d.Title, d.Text, tt.title, tt.text)
+			if o.Kind != tt.kind || o.Document == nil || o.Document.Title != tt.title {
+				t.Fatalf("Open = %v, want %v %q", o, tt.kind, tt.title)
+			}
+			if (o.Export != nil) != (tt.kind == OpenedExport) || (o.Assignment != nil) != (tt.kind == OpenedAssignment) {
+				t.Errorf("Export %v, Assignment %v for a %v", o.Export != nil, o.Assignment != nil, tt.kind)
+			}
+			if o.Export != nil && len(o.Export.Annotations) != tt.highlights {
+				t.Errorf("%d highlights, want %d", len(o.Export.Annotations), tt.highlights)
+			}
+			if o.Assignment != nil && o.Assignment.Title != "Homework" {
+				t.Errorf("assignment title %q", o.Assignment.Title)
 			}
 		})
 	}
 }
 
-func TestParseFileErrors(t *testing.T) {
-	png := append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...)
+func TestOpenErrors(t *testing.T) {
+	w := testWorkspace(t, 2)
+	var export bytes.Buffer
+	if err := WriteExport(&export, w.Export(testEpoch)); err != nil {
+		t.Fatal(err)
+	}
+	badLabel := strings.Replace(export.String(), `"format": "stancemark/v1"`, `"format": "stancemark/v9"`, 1)
+	if badLabel == export.String() {
+		t.Fatal("the export's format field was not found")
+	}
 	tests := []struct {
 		name, file string
 		data       []byte
+		kind       OpenedKind
 		sentinel   error
 		msg        string
 	}{
-		{"too large", "big.txt", bytes.Repeat([]byte("a"), MaxImportBytes+1), ErrTooLarge, "big.txt is too large (20.0 MB; the limit is 20 MB)"},
-		{"empty", "e.md", []byte(" \n\t\n"), ErrEmptyFile, "e.md is empty"},
-		{"image", "photo.png", png, ErrNotText, "photo.png is not a text file (it looks like image/png)"},
-		{"image with a text name", "/tmp/photo.txt", png, ErrNotText, "photo.txt is not a text file (it looks like image/png)"},
-		{"pdf", "a.pdf", []byte("%PDF-1.4\n..."), ErrNotText, "a.pdf is not a text file (it looks like application/pdf)"},
-		{"Latin-1", "old.txt", []byte("Caf\xe9\n\nOne."), ErrNotText, "old.txt is not a text file (it is not UTF-8 text: save it as UTF-8 and try again)"},
-		{"NUL bytes", "a.txt", []byte("Title\n\nOne\x00two."), ErrNotText, "a.txt is not a text file (it holds binary data)"},
-		{"JSON", "export", []byte(`{"format":"stancemark/v1"}`), ErrNotText, "export holds JSON data, not an article: open it as an export or an assignment"},
-		{"no sentence", "a.html", []byte("<title>Only a title</title><script>x()</script>"), ErrEmptyDocument, "a.html has no text to annotate (read as html)"},
-		{"title only", "a.txt", []byte("Only a title\n"), ErrEmptyDocument, "a.txt has no text to annotate (read as text)"},
-		{"no name", "", []byte{}, ErrEmptyFile, "the file is empty"},
+		{"image", "photo.png", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 16)...), OpenedDocument, ErrNotText, "photo.png is not a text file (it looks like image/png)"},
+		{"bitmap", "b.txt", append([]byte("BM"), make([]byte, 16)...), OpenedDocument, ErrNotText, "b.txt is not a text file (it looks like image/bmp)"},
+		{"zip (a Word file)", "essay.docx", []byte("PK\x03\x04\x14\x00\x06\x00"), OpenedDocument, ErrNotText, "essay.docx is not a text file (it looks like application/zip)"},
+		{"other JSON", "data.json", []byte(`{"rows": [1, 2]}`), OpenedDocument, ErrNotText, "data.json holds JSON data, not an article: open it as an export or an assignment"},
+		{"export of a later version", "work.json", []byte(badLabel), OpenedExport, ErrUnsupportedVersion, ""},
+		{"assignment without a document", "a.json", []byte(`{"format": "stancemark-assignment/v1", "id": "x"}`), OpenedAssignment, ErrMissingField, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseFile(tt.file, tt.data)
+			_, err := Open(tt.file, tt.data)
+			var oe *OpenError
 			var ie *ImportError
-			if !errors.As(err, &ie) || !errors.Is(err, tt.sentinel) || err.Error() != tt.msg {
-				t.Errorf("error = %v (%T), want *ImportError %q wrapping %v", err, err, tt.msg, tt.sentinel)
+			if !errors.As(err, &oe) || !errors.As(err, &ie) || !errors.Is(err, tt.sentinel) {
+				t.Fatalf("error = %v (%T), want an *OpenError with an *ImportError wrapping %v", err, err, tt.sentinel)
+			}
+			if oe.Kind != tt.kind || oe.Name != tt.file {
+				t.Errorf("OpenError{%q, %v}, want {%q, %v}", oe.Name, oe.Kind, tt.file, tt.kind)
+			}
+			if tt.msg != "" && err.Error() != tt.msg {
+				t.Errorf("message %q, want %q", err, tt.msg)
 			}
 		})
 	}
 }
 
-func TestSniffFileKind(t *testing.T) {
-	tests := []struct {
-		src  string
-		want FileKind
-	}{
-		{"<html><body>x", HTMLFile},
-		{"  \n<!doctype HTML>", HTMLFile},
-		{"<p>Para</p>", HTMLFile},
-		{"<div class=x>", HTMLFile},
-		{"# Heading\ntext", MarkdownFile},
-		{"---\ntitle: x\n---", MarkdownFile},
-		{"Title\n=====\n", MarkdownFile},
-		{"text\n\n```\ncode\n```", MarkdownFile},
-		{"A headline\n\nPlain text with a < sign and 3 * 4.", PlainTextFile},
-		{"A headline\n\n---\n\nrule", PlainTextFile},
-		{"#hashtag start", PlainTextFile},
-	}
-	for _, tt := range tests {
-		if got := SniffFileKind(tt.src); got != tt.want {
-			t.Errorf("SniffFileKind(%q) = %v, want %v", tt.src, got, tt.want)
-		}
-	}
-}
-
-func TestParseFileSameTextSameID(t *testing.T) {
-	a, err := ParseFile("a.txt", []byte("T\n\nOne. Two."))
+func ExampleOpen() {
+	o, err := Open("notes.md", []byte("# Budget vote\n\nThe council met. It voted *yes*."))
 	if err != nil {
-		t.Fatal(err)
+		fmt.Println(err)
+		return
 	}
-	for _, f := range []struct {
-		name string
-		data string
-	}{{"a.md", "# T\n\nOne. *Two.*"}, {"a.html", "<h1>T</h1><p>One. <b>Two.</b></p>"}} {
-		b, err := ParseFile(f.name, []byte(f.data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b.ID != a.ID || !strings.HasPrefix(b.ID, "sha256:") {
-			t.Errorf("%s: id %s, want %s (the same text)", f.name, b.ID, a.ID)
-		}
-	}
-}
-
-// TestBundledArticleInEveryFormat: the bundled article saved as a web page
-// or as Markdown opens as the same document (same id, same sentences) as
-// the text file, so opening it twice finds the existing document.
-func TestBundledArticleInEveryFormat(t *testing.T) {
-	want := bundledArticle(t)
-	var page, md strings.Builder
-	page.WriteString("<!DOCTYPE html><html><head><title>" + html.EscapeString(want.Title) + " | News</title></head><body>")
-	page.WriteString("<nav><a href=/>Home</a></nav><article><h1>" + html.EscapeString(want.Title) + "</h1>\n")
-	md.WriteString("# " + want.Title + "\n\n")
-	for _, p := range paragraphTexts(want) {
-		page.WriteString("<p>" + html.EscapeString(p) + "</p>\n")
-		md.WriteString(p + "\n\n")
-	}
-	page.WriteString("</article><footer>© News</footer></body></html>")
-	for name, data := range map[string]string{"article.html": page.String(), "article.md": md.String()} {
-		got, err := ParseFile(name, []byte(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.ID != want.ID || got.Title != want.Title || len(got.Sentences) != len(want.Sentences) {
-			t.Errorf("%s: %q, %d sentences, %s; want the text file's %q, %d, %s", name, got.Title, len(got.Sentences), got.ID, want.Title, len(want.Sentences), want.ID)
-		}
-	}
+	fmt.Println(o.Kind, o.Document.Title, len(o.Document.Sentences))
+	_, err = Open("scan.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"))
+	fmt.Println(err)
+	// Output:
+	// document Budget vote 2
+	// scan.pdf is not a text file (it looks like application/pdf)
 }

@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 )
@@ -42,4 +43,44 @@ func Slug(s string, maxRunes, maxBytes int, fallback string) string {
 		return fallback
 	}
 	return b.String()
+}
+
+// maxNameBytes is where TitleSlug cuts (see Slug): after the letter or
+// digit that reaches 80 bytes of UTF-8 (80 characters of ASCII).
+const maxNameBytes = 80
+
+// TitleSlug is the file-name part of every download named after a
+// document or assignment title: Slug cut at 80 bytes, "document" when the
+// title has no letter or digit.
+func TitleSlug(title string) string { return Slug(title, 0, maxNameBytes, "document") }
+
+// ExportFileName is the name of an export of the document titled title in
+// format: TitleSlug + FormatExtension.
+func ExportFileName(title, format string) string { return TitleSlug(title) + FormatExtension(format) }
+
+// File is an export ready to be saved: its name, media type and bytes.
+type File struct {
+	Name      string // the slug of the document's title + FormatExtension
+	MediaType string // FormatMediaType
+	Data      []byte
+}
+
+// ExportFile renders exports in format (see WriteFormat) as a File named
+// after the first export's document title:
+//
+//	"Could U.S., Iran Work Together?" as csv → could-u-s-iran-work-together.csv
+func ExportFile(format string, exports []*Export) (File, error) {
+	var buf bytes.Buffer
+	if err := WriteFormat(&buf, format, exports); err != nil {
+		return File{}, err
+	}
+	title := ""
+	if len(exports) > 0 {
+		title = exports[0].Document.Title
+	}
+	return File{
+		Name:      ExportFileName(title, format),
+		MediaType: FormatMediaType(format),
+		Data:      buf.Bytes(),
+	}, nil
 }

@@ -51,7 +51,7 @@ func TestSessionLibraryRenameDeleteUndo(t *testing.T) {
 	if s.doc.Title != "Final title" || s.library.entries[s.entry(id)].Title != "Final title" {
 		t.Fatalf("rename: doc %q, entry %+v", s.doc.Title, s.library.entries)
 	}
-	if _, data, _ := s.exportFile("json"); !strings.Contains(string(data), `"title": "Final title"`) {
+	if f, _ := s.exportFile("json"); !strings.Contains(string(f.Data), `"title": "Final title"`) {
 		t.Error("the export does not carry the new title")
 	}
 

@@ -8,15 +8,11 @@ import (
 )
 
 // exportFile is the export of the active label set in a format of
-// annotations.Formats ("json" is stancemark/v1).
-func (s *session) exportFile(format string) (name string, data []byte, err error) {
+// annotations.Formats ("json" is stancemark/v1), named after the document.
+func (s *session) exportFile(format string) (annotations.File, error) {
 	e := s.ws.Export(s.now())
 	e.Annotator.Name = s.annotator
-	var buf bytes.Buffer
-	if err := annotations.WriteFormat(&buf, format, []*annotations.Export{e}); err != nil {
-		return "", nil, err
-	}
-	return slug(s.doc.Title) + annotations.FormatExtension(format), buf.Bytes(), nil
+	return annotations.ExportFile(format, []*annotations.Export{e})
 }
 
 // exportDownload downloads the export in the chosen format, or says why it failed.
@@ -25,12 +21,12 @@ func (s *session) exportDownload() {
 	if format == "" {
 		format = "json"
 	}
-	name, data, err := s.exportFile(format)
+	f, err := s.exportFile(format)
 	if err != nil {
 		s.fail("Export failed: %v.", err)
 		return
 	}
-	download(name, annotations.FormatMediaType(format), data)
+	download(f.Name, f.MediaType, f.Data)
 }
 
 // importFile imports the annotations of a stancemark/v1 file (Import…);

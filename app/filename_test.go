@@ -78,3 +78,6 @@ func TestSlugDownloadNames(t *testing.T) {
 		}
 	}
 }
+
+// exportFileName is the name of a stancemark/v1 export, as exportFile names it.
+func exportFileName(title string) string { return annotations.ExportFileName(title, "json") }

@@ -16,10 +16,11 @@ func TestSessionImportOntoAnEditedTextReanchors(t *testing.T) {
 	old.run(cmdTag, false, "2")
 	old.selectRun(22, 22) // the last sentence, whose paragraph the edit removes
 	old.run(cmdTag, false, "3")
-	_, data, err := old.exportFile("json")
+	file, err := old.exportFile("json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	data := file.Data
 
 	// The edited article: a sentence inserted at the top, the last paragraph removed.
 	edited := strings.Replace(articles.Bundled, "The United States could end up", "Officials spoke on Monday. The United States could end up", 1)
@@ -51,11 +52,12 @@ func TestSessionExportsEveryFormat(t *testing.T) {
 	s.selectRun(1, 2)
 	s.run(cmdTag, false, "2")
 	for _, f := range annotations.Formats {
-		name, data, err := s.exportFile(f)
+		file, err := s.exportFile(f)
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
 		}
+		name, data := file.Name, file.Data
 		if !strings.HasSuffix(name, annotations.FormatExtension(f)) || !strings.HasPrefix(name, "could-u-s-iran") {
 			t.Errorf("%s: file name %q", f, name)
 		}

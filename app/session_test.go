@@ -205,10 +205,11 @@ func TestSessionImportRejectsAndChangesNothing(t *testing.T) {
 	s, p := newTestSession(t, st)
 	s.clickSentence(0, false)
 	s.run(cmdTag, false, "1")
-	_, good, err := s.exportFile("json")
+	goodFile, err := s.exportFile("json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	good := goodFile.Data
 	before, saved := labels(p), st.items[workKey(s.doc.ID)]
 
 	other, err := annotations.NewDocument("Other", "Some other text. Two sentences here.")
@@ -218,7 +219,8 @@ func TestSessionImportRejectsAndChangesNothing(t *testing.T) {
 	otherSession := newSession(other, "", newMemoryStore(), &recordingPainter{})
 	otherSession.clickSentence(0, false)
 	otherSession.run(cmdTag, false, "1")
-	_, otherFile, _ := otherSession.exportFile("json")
+	otherExport, _ := otherSession.exportFile("json")
+	otherFile := otherExport.Data
 
 	tests := []struct {
 		name, data, want string
@@ -247,9 +249,13 @@ func TestSessionExportImportIsIdentical(t *testing.T) {
 	s.run(cmdTag, false, "4")
 	a, _ := s.ws.At(2)
 	s.setNote(a.ID, `<img src=x onerror=alert(1)> "quoted"`)
-	name, data, err := s.exportFile("json")
+	file, err := s.exportFile("json")
 	if err != nil {
 		t.Fatal(err)
+	}
+	name, data := file.Name, file.Data
+	if file.MediaType != "application/json" {
+		t.Errorf("export media type = %q", file.MediaType)
 	}
 	if name != "could-u-s-iran-work-together-in-iraq-maybe-officials-say.stancemark.json" {
 		t.Errorf("export file name = %q", name)
@@ -265,8 +271,8 @@ func TestSessionExportImportIsIdentical(t *testing.T) {
 	if items := highlightItems(fresh); len(items) != 1 || items[0].Note != `<img src=x onerror=alert(1)> "quoted"` || items[0].ID != a.ID {
 		t.Fatalf("side list after import = %+v", items)
 	}
-	_, again, _ := fresh.exportFile("json")
-	if string(again) != string(data) {
+	againFile, _ := fresh.exportFile("json")
+	if again := againFile.Data; string(again) != string(data) {
 		t.Errorf("export → import → export changed the file:\n%s\n---\n%s", data, again)
 	}
 }

@@ -29,10 +29,10 @@ wasm: ## build web/app.wasm with its gzip (and brotli) copies
 
 test: deps fmt-check vet unit e2e ## everything CI runs: gofmt, vet, unit and real-browser tests
 
-deps: ## install Debian's chromium and axe-core (npm) when missing
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-		echo "installing Debian's chromium for the browser tests"; \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+deps: ## install Debian's chromium and brotli, and axe-core (npm), when missing
+	@if [ ! -x "$(CHROMIUM)" ] || ! command -v brotli >/dev/null; then \
+		echo "installing Debian's chromium (browser tests) and brotli (app.wasm.br, which make bench measures)"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium brotli; \
 	fi
 	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
 		echo "installing axe-core (npm) for the accessibility audit"; \
@@ -52,7 +52,7 @@ unit: ## go test -race of annotations/, app/, cmd/ and articles/
 
 # Real-browser tests: headless chromium driven by chromedp against "stancemark serve".
 e2e: ## real-browser tests: headless chromium against "stancemark serve"
-	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 10m ./e2e/
+	CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 20m ./e2e/
 
 # Performance (issue 7): the built app against a plain-JS reference page in
 # headless chromium (fresh profile per run; table on stdout and in

@@ -1,0 +1,438 @@
+package annotations
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// MaxProjectBytes is the size of the largest project file ReadProject
+// reads. An FNC-1-sized project (about 900 articles, 25,000 tasks) is about
+// 10 MB, more than MaxImportBytes allows for one export.
+const MaxProjectBytes = 64 << 20
+
+// Limits on the text of a project, in Unicode code points (see also
+// text_limits.go: a claim is a target claim, at most MaxTargetRunes).
+const (
+	// MaxGuidelinesRunes is the longest codebook guidelines text (about
+	// forty printed pages).
+	MaxGuidelinesRunes = 100_000
+	// MaxLabelGuideRunes is the longest definition or example of a label
+	// in the codebook.
+	MaxLabelGuideRunes = MaxNoteRunes
+	// MaxIdleSeconds is the largest ProjectOptions.IdleSeconds (one hour).
+	MaxIdleSeconds = 3600
+)
+
+// projectFields are the top-level fields of a project, in the order they
+// are written.
+var projectFields = []string{"format", "id", "title", "hash", "scheme", "codebook", "documents", "claims", "tasks", "annotators", "overlap", "options"}
+
+// The JSON form of a Project: fixed key order, empty optional fields left
+// out.
+type (
+	projectWire struct {
+		Format     string                `json:"format"`
+		ID         string                `json:"id"`
+		Title      string                `json:"title,omitempty"`
+		Hash       string                `json:"hash"`
+		Scheme     projectSchemeWire     `json:"scheme"`
+		Codebook   *codebookWire         `json:"codebook,omitempty"`
+		Documents  []projectDocumentWire `json:"documents"`
+		Claims     []claimWire           `json:"claims"`
+		Tasks      []taskWire            `json:"tasks"`
+		Annotators []string              `json:"annotators,omitempty"`
+		Overlap    int                   `json:"overlap,omitempty"`
+		Options    *projectOptionsWire   `json:"options,omitempty"`
+	}
+	projectSchemeWire struct {
+		ID     string  `json:"id"`
+		Name   string  `json:"name"`
+		Labels []Label `json:"labels"`
+	}
+	codebookWire struct {
+		Guidelines string           `json:"guidelines,omitempty"`
+		Labels     []labelGuideWire `json:"labels,omitempty"`
+	}
+	labelGuideWire struct {
+		Label      string   `json:"label"`
+		Definition string   `json:"definition,omitempty"`
+		Examples   []string `json:"examples,omitempty"`
+	}
+	projectDocumentWire struct {
+		ID        string            `json:"id"`
+		Title     string            `json:"title,omitempty"`
+		Text      string            `json:"text"`
+		Sentences []ExportSentence  `json:"sentences"`
+		Source    string            `json:"source,omitempty"`
+		Meta      map[string]string `json:"meta,omitempty"`
+	}
+	claimWire struct {
+		ID   string `json:"id"`
+		Text string `json:"text"`
+	}
+	taskWire struct {
+		ID        string `json:"id"`
+		Document  string `json:"document"`
+		Claim     string `json:"claim"`
+		Reference string `json:"reference,omitempty"`
+	}
+	projectOptionsWire struct {
+		OverallStance bool `json:"overallStance,omitempty"`
+		ShowReference bool `json:"showReference,omitempty"`
+		IdleSeconds   int  `json:"idleSeconds,omitempty"`
+	}
+)
+
+// wire returns the JSON form of p.
+func (p *Project) wire() projectWire {
+	w := projectWire{
+		Format: ProjectFormat, ID: p.ID, Title: p.Title, Hash: p.Hash,
+		Scheme:     projectSchemeWire{ID: p.Scheme.ID, Name: p.Scheme.Name, Labels: p.Scheme.Labels},
+		Documents:  make([]projectDocumentWire, len(p.Documents)),
+		Claims:     make([]claimWire, len(p.Claims)),
+		Tasks:      make([]taskWire, len(p.Tasks)),
+		Annotators: p.Annotators, Overlap: p.Overlap,
+	}
+	if w.Scheme.Labels == nil {
+		w.Scheme.Labels = []Label{}
+	}
+	if cb := p.Codebook; cb.Guidelines != "" || len(cb.Labels) > 0 {
+		w.Codebook = &codebookWire{Guidelines: cb.Guidelines}
+		for _, g := range cb.Labels {
+			w.Codebook.Labels = append(w.Codebook.Labels, labelGuideWire(g))
+		}
+	}
+	for i, d := range p.Documents {
+		w.Documents[i] = projectDocumentWire{ID: d.ID, Title: d.Title, Text: d.Text, Sentences: d.Sentences, Source: d.Source, Meta: d.Meta}
+		if d.Sentences == nil {
+			w.Documents[i].Sentences = []ExportSentence{}
+		}
+	}
+	for i, c := range p.Claims {
+		w.Claims[i] = claimWire(c)
+	}
+	for i, t := range p.Tasks {
+		w.Tasks[i] = taskWire(t)
+	}
+	if o := p.Options; o != (ProjectOptions{}) {
+		w.Options = &projectOptionsWire{OverallStance: o.OverallStance, ShowReference: o.ShowReference, IdleSeconds: o.IdleSeconds}
+	}
+	return w
+}
+
+// WriteProject writes p as "stancemark-project/v1" JSON: keys in a fixed
+// order, indented by two spaces, with a trailing newline, leaving out empty
+// optional fields (title, codebook and its parts, a document's title,
+// source and meta, a task's reference, annotators, overlap 0 and options
+// that are all unset). The same project always gives the same bytes. It
+// does not validate p; see Project.Validate.
+func WriteProject(w io.Writer, p *Project) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(p.wire()); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// ReadProject reads a project file from r: at most MaxProjectBytes, with or
+// without a leading UTF-8 byte order mark, as strict JSON (unknown, missing
+// and mistyped fields are refused), then validates it (see
+// Project.Validate). Every error is an *ImportError naming the field by its
+// JSON path, such as `tasks[12].claim: unknown claim "c0123456789ab"`.
+func ReadProject(r io.Reader) (*Project, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxProjectBytes+1))
+	if err != nil {
+		return nil, &ImportError{Err: fmt.Errorf("reading the file failed: %w", err)}
+	}
+	if len(data) > MaxProjectBytes {
+		return nil, &ImportError{Err: because(fmt.Sprintf("the file is larger than %d MB; a project file can have at most %d MB", MaxProjectBytes>>20, MaxProjectBytes>>20), ErrTooLarge)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if err := checkSyntax(data); err != nil {
+		return nil, err
+	}
+	p, err := decodeProject(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// checkProjectFormat checks the "format" of a project file.
+func checkProjectFormat(got string) error {
+	switch {
+	case got == ProjectFormat:
+		return nil
+	case got == "":
+		return fieldErr("format", because("missing; this is not a Stancemark project", ErrMissingField, ErrFormat))
+	case strings.HasPrefix(got, "stancemark-project/v"):
+		return fieldErr("format", because(fmt.Sprintf("%q is not supported; this version of Stancemark reads %s (was the file made by a newer Stancemark?)", got, ProjectFormat), ErrUnsupportedVersion))
+	case got == FormatV1:
+		return fieldErr("format", because(fmt.Sprintf("this is a %q export (one annotator's work on one document), not a project (%s)", got, ProjectFormat), ErrFormat))
+	case got == SubmissionFormat:
+		return fieldErr("format", because(fmt.Sprintf("this is a %q submission (an annotator's work on a project), not the project (%s)", got, ProjectFormat), ErrFormat))
+	case strings.HasPrefix(got, "stancemark"):
+		return fieldErr("format", because(fmt.Sprintf("this is a %q file, not a Stancemark project (%s)", got, ProjectFormat), ErrFormat))
+	}
+	return fieldErr("format", because(fmt.Sprintf("%q: this is not a Stancemark project", got), ErrFormat))
+}
+
+// decodeProject reads the fields of a project strictly. data is valid
+// JSON. It does not validate the project.
+func decodeProject(data []byte) (*Project, error) {
+	raw := json.RawMessage(data)
+	if kindOf(raw) != "an object" {
+		return nil, &ImportError{Err: because(fmt.Sprintf("this is not a Stancemark project (the file holds %s, not an object)", kindOf(raw)), ErrFormat)}
+	}
+	o, err := decodeObject(raw, "")
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{}
+	var format string
+	if err := o.str("format", false, &format); err != nil {
+		return nil, err
+	}
+	if err := checkProjectFormat(format); err != nil {
+		return nil, err
+	}
+	if err := o.only("a project", projectFields...); err != nil {
+		return nil, err
+	}
+	for _, f := range []struct {
+		name     string
+		required bool
+		dst      *string
+	}{{"id", true, &p.ID}, {"title", false, &p.Title}, {"hash", true, &p.Hash}} {
+		if err := o.str(f.name, f.required, f.dst); err != nil {
+			return nil, err
+		}
+	}
+	so, err := o.object("scheme", true)
+	if err != nil {
+		return nil, err
+	}
+	if err := so.only("the scheme", "id", "name", "labels"); err != nil {
+		return nil, err
+	}
+	if p.Scheme, err = decodeScheme(so); err != nil {
+		return nil, err
+	}
+	if p.Codebook, err = decodeCodebook(o); err != nil {
+		return nil, err
+	}
+	if p.Documents, err = decodeProjectDocuments(o); err != nil {
+		return nil, err
+	}
+	if p.Claims, err = decodeClaims(o); err != nil {
+		return nil, err
+	}
+	if p.Tasks, err = decodeTasks(o); err != nil {
+		return nil, err
+	}
+	if p.Annotators, err = decodeStrings(o, "annotators"); err != nil {
+		return nil, err
+	}
+	if err := o.int("overlap", false, &p.Overlap); err != nil {
+		return nil, err
+	}
+	if p.Options, err = decodeProjectOptions(o); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// decodeStrings reads the optional list of texts name of o (nil when empty).
+func decodeStrings(o *jsonObject, name string) ([]string, error) {
+	items, err := o.list(name, false)
+	if err != nil || len(items) == 0 {
+		return nil, err
+	}
+	out := make([]string, len(items))
+	for i, item := range items {
+		if kindOf(item) != "text" {
+			return nil, typeErr(elemPath(fieldPath(o.path, name), i), "text", item)
+		}
+		if err := json.Unmarshal(item, &out[i]); err != nil {
+			return nil, fieldErr(elemPath(fieldPath(o.path, name), i), because("invalid JSON: "+err.Error(), ErrSyntax))
+		}
+	}
+	return out, nil
+}
+
+// objects reads the list name of o as objects with only the given fields,
+// calling each with every object and its index.
+func objects(o *jsonObject, name string, required bool, what string, fields []string, each func(int, *jsonObject) error) (int, error) {
+	items, err := o.list(name, required)
+	if err != nil {
+		return 0, err
+	}
+	for i, item := range items {
+		eo, err := decodeObject(item, elemPath(fieldPath(o.path, name), i))
+		if err != nil {
+			return 0, err
+		}
+		if err := eo.only(what, fields...); err != nil {
+			return 0, err
+		}
+		if err := each(i, eo); err != nil {
+			return 0, err
+		}
+	}
+	return len(items), nil
+}
+
+func decodeCodebook(o *jsonObject) (Codebook, error) {
+	var cb Codebook
+	co, err := o.object("codebook", false)
+	if err != nil || co == nil {
+		return cb, err
+	}
+	if err := co.only("the codebook", "guidelines", "labels"); err != nil {
+		return cb, err
+	}
+	if err := co.str("guidelines", false, &cb.Guidelines); err != nil {
+		return cb, err
+	}
+	_, err = objects(co, "labels", false, "a label's guidance", []string{"label", "definition", "examples"}, func(_ int, lo *jsonObject) error {
+		var g LabelGuide
+		if err := lo.str("label", true, &g.Label); err != nil {
+			return err
+		}
+		if err := lo.str("definition", false, &g.Definition); err != nil {
+			return err
+		}
+		var err error
+		g.Examples, err = decodeStrings(lo, "examples")
+		cb.Labels = append(cb.Labels, g)
+		return err
+	})
+	return cb, err
+}
+
+func decodeProjectDocuments(o *jsonObject) ([]ProjectDocument, error) {
+	var docs []ProjectDocument
+	n, err := objects(o, "documents", true, "a document", []string{"id", "title", "text", "sentences", "source", "meta"}, func(_ int, do *jsonObject) error {
+		var d ProjectDocument
+		for _, f := range []struct {
+			name     string
+			required bool
+			dst      *string
+		}{{"id", true, &d.ID}, {"title", false, &d.Title}, {"text", true, &d.Text}, {"source", false, &d.Source}} {
+			if err := do.str(f.name, f.required, f.dst); err != nil {
+				return err
+			}
+		}
+		_, err := objects(do, "sentences", true, "a sentence", []string{"id", "paragraph", "start", "end"}, func(_ int, so *jsonObject) error {
+			var s ExportSentence
+			if err := so.str("id", true, &s.ID); err != nil {
+				return err
+			}
+			for _, f := range []struct {
+				name string
+				dst  *int
+			}{{"paragraph", &s.Paragraph}, {"start", &s.Start}, {"end", &s.End}} {
+				if err := so.int(f.name, true, f.dst); err != nil {
+					return err
+				}
+			}
+			d.Sentences = append(d.Sentences, s)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if d.Meta, err = decodeMeta(do); err != nil {
+			return err
+		}
+		docs = append(docs, d)
+		return nil
+	})
+	if err == nil && n == 0 {
+		docs = nil
+	}
+	return docs, err
+}
+
+// decodeMeta reads a document's optional "meta": an object of texts (nil
+// when empty).
+func decodeMeta(o *jsonObject) (map[string]string, error) {
+	mo, err := o.object("meta", false)
+	if err != nil || mo == nil || len(mo.fields) == 0 {
+		return nil, err
+	}
+	meta := make(map[string]string, len(mo.fields))
+	for _, k := range slices.Sorted(maps.Keys(mo.fields)) {
+		var v string
+		if err := mo.str(k, true, &v); err != nil {
+			return nil, err
+		}
+		meta[k] = v
+	}
+	return meta, nil
+}
+
+func decodeClaims(o *jsonObject) ([]Claim, error) {
+	var claims []Claim
+	_, err := objects(o, "claims", true, "a claim", []string{"id", "text"}, func(_ int, co *jsonObject) error {
+		var c Claim
+		if err := co.str("id", true, &c.ID); err != nil {
+			return err
+		}
+		if err := co.str("text", true, &c.Text); err != nil {
+			return err
+		}
+		claims = append(claims, c)
+		return nil
+	})
+	return claims, err
+}
+
+func decodeTasks(o *jsonObject) ([]Task, error) {
+	var tasks []Task
+	_, err := objects(o, "tasks", true, "a task", []string{"id", "document", "claim", "reference"}, func(_ int, to *jsonObject) error {
+		var t Task
+		for _, f := range []struct {
+			name     string
+			required bool
+			dst      *string
+		}{{"id", true, &t.ID}, {"document", true, &t.Document}, {"claim", true, &t.Claim}, {"reference", false, &t.Reference}} {
+			if err := to.str(f.name, f.required, f.dst); err != nil {
+				return err
+			}
+		}
+		tasks = append(tasks, t)
+		return nil
+	})
+	return tasks, err
+}
+
+func decodeProjectOptions(o *jsonObject) (ProjectOptions, error) {
+	var opts ProjectOptions
+	oo, err := o.object("options", false)
+	if err != nil || oo == nil {
+		return opts, err
+	}
+	if err := oo.only("options", "overallStance", "showReference", "idleSeconds"); err != nil {
+		return opts, err
+	}
+	if err := decodeBool(oo, "overallStance", &opts.OverallStance); err != nil {
+		return opts, err
+	}
+	if err := decodeBool(oo, "showReference", &opts.ShowReference); err != nil {
+		return opts, err
+	}
+	return opts, oo.int("idleSeconds", false, &opts.IdleSeconds)
+}

@@ -99,6 +99,20 @@ var (
 	ErrNotSubmission = errors.New("the file is not a submission")
 )
 
+// Project submissions (project_submission.go).
+//
+// The errors of CheckSubmission for a stancemark-submission/v1 file that is
+// not work on the project at hand.
+var (
+	// ErrOtherProject: the submission belongs to another project.
+	ErrOtherProject = errors.New("the file is for another project")
+	// ErrOtherRevision: the submission was made on another version of the
+	// project (its projectHash is not the project's Hash).
+	ErrOtherRevision = errors.New("the file was made on another version of the project")
+	// ErrUnknownTask: the submission names a task the project does not have.
+	ErrUnknownTask = errors.New("unknown task")
+)
+
 // Agreement (agree_).
 //
 // The errors of the agreement measures, for input they are not defined on.

@@ -22,6 +22,7 @@ type Annotator struct {
 	dragover, drop app.Func
 	storage        app.Func // saves made by other tabs
 	pagehide       app.Func
+	hashchange     app.Func // an assignment link pasted into this tab
 	updates        app.Func // a new build took over
 }
 
@@ -74,6 +75,11 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	a.storage = listenStorage(func(key, value string) {
 		s.dispatch(func() { s.otherTabSaved(key, value) })
 	})
+	a.hashchange = listenHashChange(func(fragment string) {
+		if data, ok := strings.CutPrefix(fragment, "a="); ok {
+			s.dispatch(func() { s.openAssignmentLink(data) })
+		}
+	})
 	u := ctx.Page().URL()
 	if data, ok := strings.CutPrefix(u.Fragment, "a="); ok {
 		s.openAssignmentLink(data)
@@ -98,6 +104,7 @@ func (a *Annotator) OnDismount() {
 	unlisten("drop", a.drop)
 	unlisten("storage", a.storage)
 	unlisten("pagehide", a.pagehide)
+	unlisten("hashchange", a.hashchange)
 }
 
 // Render lays out the page. It is cheap: the article itself is a child

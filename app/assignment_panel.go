@@ -110,13 +110,22 @@ func (d *studentDialog) Render() app.UI {
 		app.H2().ID("student-dialog-title").Text("Your name"),
 		app.P().Text("Your teacher sees it on your submission. It is remembered in this browser."),
 		app.Label().For("student-input").Text("Name"),
-		app.Input().ID("student-input").Type("text").AutoComplete(true).Value(d.Name),
+		app.Input().ID("student-input").Type("text").AutoComplete(true).Value(d.Name).OnKeyDown(d.onKeyDown),
 		app.Button().ID("student-ok").Text("OK").OnClick(d.onOK),
 	)
 }
 
 func (d *studentDialog) onOK(ctx app.Context, e app.Event) {
 	d.s.setStudent(app.Window().GetElementByID("student-input").Get("value").String())
+}
+
+// onKeyDown takes the name on Enter, as the OK button does.
+func (d *studentDialog) onKeyDown(ctx app.Context, e app.Event) {
+	if e.Get("key").String() != "Enter" || e.Get("isComposing").Bool() {
+		return
+	}
+	e.PreventDefault()
+	d.onOK(ctx, e)
 }
 
 func (d *studentDialog) onClosed(ctx app.Context, e app.Event) {

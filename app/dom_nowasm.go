@@ -49,6 +49,8 @@ func afterPaint(f func()) { f() }
 
 func listenPageHide(f func()) app.Func { return nil }
 
+func listenHashChange(changed func(fragment string)) app.Func { return nil }
+
 func clearPaste() {}
 
 func listenUpdates(ready func()) app.Func { return nil }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -322,6 +323,18 @@ func listenStorage(changed func(key, value string)) app.Func {
 		return nil
 	})
 	app.Window().Call("addEventListener", "storage", f)
+	return f
+}
+
+// listenHashChange calls changed with the page's new fragment (without
+// "#") when it changes, as when an assignment link is pasted into a tab
+// that already has the app open.
+func listenHashChange(changed func(fragment string)) app.Func {
+	f := app.FuncOf(func(app.Value, []app.Value) any {
+		changed(strings.TrimPrefix(app.Window().Get("location").Get("hash").String(), "#"))
+		return nil
+	})
+	app.Window().Call("addEventListener", "hashchange", f)
 	return f
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"strings"
+	"unicode/utf16"
 )
 
 // errQuota is returned by store.set when the browser's storage is full.
@@ -44,8 +45,19 @@ func (m *memoryStore) usage() int {
 	n := 0
 	for k, v := range m.items {
 		if strings.HasPrefix(k, keyPrefix) {
-			n += 2 * (len(k) + len(v))
+			n += storedBytes(k, v)
 		}
 	}
 	return n
+}
+
+// storedBytes is what a key and its value take in localStorage: two bytes
+// per UTF-16 unit, as browsers count (a character outside the BMP is two
+// units).
+func storedBytes(key, value string) int {
+	units := 0
+	for _, r := range key + value {
+		units += utf16.RuneLen(r)
+	}
+	return 2 * units
 }

@@ -61,13 +61,10 @@ func (s localStore) usage() int {
 		for i, count := 0, s.ls.Get("length").Int(); i < count; i++ {
 			k := s.ls.Call("key", i).String()
 			if strings.HasPrefix(k, keyPrefix) {
-				n += 2 * (len16(k) + s.ls.Call("getItem", k).Get("length").Int())
+				n += storedBytes(k, s.ls.Call("getItem", k).String())
 			}
 		}
 		return js.Undefined()
 	})
 	return n
 }
-
-// len16 is the length of s in UTF-16 units.
-func len16(s string) int { return js.ValueOf(s).Get("length").Int() }

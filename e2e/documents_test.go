@@ -81,6 +81,17 @@ func TestPasteLibraryRenameDeleteUndo(t *testing.T) {
 	if len(lib) != 2 {
 		t.Fatalf("library = %+v, want the pasted text and the bundled article", lib)
 	}
+	// The storage figure is what localStorage holds for Stancemark (2 bytes a UTF-16 unit).
+	p.Eventually("the storage figure is what localStorage holds", func() error {
+		kb := Eval[float64](p, `Object.keys(localStorage).filter(k => k.startsWith("stancemark/")).reduce((n, k) => n + 2 * (k.length + localStorage.getItem(k).length), 0) / 1024`)
+		usage := p.Text("#storage-usage")
+		_, figure, _ := strings.Cut(usage, " take ")
+		var shown float64
+		if _, err := fmt.Sscanf(figure, "%f KB", &shown); err != nil || kb < 1 || shown < kb-1 || shown > kb+1 {
+			return fmt.Errorf("storage use %q, want about %.0f KB (%v)", usage, kb, err)
+		}
+		return nil
+	})
 	if lib[0].Title != "School budget vote" || !strings.Contains(lib[0].Meta, "3 sentences") || !strings.Contains(lib[0].Meta, "1 tagged") || !strings.Contains(lib[0].Meta, "edited") {
 		t.Errorf("first entry %+v: want the pasted text, 3 sentences, 1 tagged, edited", lib[0])
 	}

@@ -18,7 +18,8 @@ import (
 //     title, text and sentences, Source and Meta; an article whose text is
 //     the same as an earlier one's is not added again, and its Key names
 //     the earlier document;
-//   - claims are in.Claims and then the pairs' claim texts, trimmed, in
+//   - claims are in.Claims and then the pairs' claim texts, trimmed (and
+//     invalid UTF-8 replaced by U+FFFD, as JSON would), in
 //     first-seen order, each text once, with the id ClaimID(text);
 //   - tasks: with Pairs, one per pair (a pair listed twice is one task,
 //     and an error when the two give different references); without, every
@@ -58,7 +59,7 @@ func NewProject(in ProjectInput) (*Project, error) {
 	}
 	claims := make(map[string]int) // text -> index into p.Claims
 	addClaim := func(text, where string) (int, error) {
-		text = trimSpace(text)
+		text = trimSpace(strings.ToValidUTF8(text, "\uFFFD"))
 		if text == "" {
 			return 0, becausef(ErrMissingField, "%s: the claim is empty", where)
 		}

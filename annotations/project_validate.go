@@ -141,7 +141,7 @@ func validateProjectDocument(d *ProjectDocument, at string) error {
 			return fieldErrf(sat+".id", ErrBadValue, "expected %q, found %q (sentences are numbered s1, s2, … in order)", want, s.ID)
 		}
 		if s.Paragraph >= len(paras) {
-			return fieldErrf(sat+".paragraph", ErrBadOffset, "%d is not a paragraph of the text (it has %d, numbered from 0)", s.Paragraph, len(paras))
+			return fieldErrf(sat+".paragraph", ErrBadOffset, "%d is not a paragraph of the text (its paragraphs are 0 to %d)", s.Paragraph, len(paras)-1)
 		}
 		pa := paras[s.Paragraph]
 		if s.Start < pa.Start || s.End > pa.End || s.Start >= s.End {
@@ -188,16 +188,17 @@ func (p *Project) validateClaims() error {
 	seen := make(map[string]int, len(p.Claims))
 	for i, c := range p.Claims {
 		at := elemPath("claims", i)
-		switch want := ClaimID(c.Text); {
-		case strings.TrimFunc(c.Text, isSpace) == "":
+		if strings.TrimFunc(c.Text, isSpace) == "" {
 			return fieldErrf(at+".text", ErrMissingField, "empty; a claim needs a text")
+		}
+		if err := tooLong(c.Text, "a claim", MaxTargetRunes); err != nil {
+			return fieldErr(at+".text", err)
+		}
+		switch want := ClaimID(c.Text); {
 		case c.ID == "":
 			return fieldErrf(at+".id", ErrMissingField, "missing")
 		case c.ID != want:
 			return fieldErrf(at+".id", ErrHashMismatch, "%q does not match the claim text (its id is %q; was the text changed by hand?)", c.ID, want)
-		}
-		if err := tooLong(c.Text, "a claim", MaxTargetRunes); err != nil {
-			return fieldErr(at+".text", err)
 		}
 		if j, ok := seen[c.ID]; ok {
 			return fieldErrf(at+".id", ErrDuplicateID, "duplicate claim %q (also %s)", c.ID, elemPath("claims", j))

@@ -1,0 +1,83 @@
+package annotations
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzProjectRoundTrip checks that ReadProject never panics, that its
+// errors are *ImportError values, and that a project that reads writes
+// back identically after a second read (write -> read -> write is
+// identity). The seeds are the golden project and the malformed ones.
+func FuzzProjectRoundTrip(f *testing.F) {
+	if golden, err := os.ReadFile(projectGolden); err == nil {
+		f.Add(golden)
+	}
+	names, _ := filepath.Glob(filepath.Join(projectMalformedDir, "*.json"))
+	for _, n := range names {
+		if data, err := os.ReadFile(n); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`{"format":"stancemark-project/v1"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ReadProject(bytes.NewReader(data))
+		if err != nil {
+			var ie *ImportError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an *ImportError", err)
+			}
+			return
+		}
+		var first bytes.Buffer
+		if err := WriteProject(&first, p); err != nil {
+			t.Fatal(err)
+		}
+		again, err := ReadProject(bytes.NewReader(first.Bytes()))
+		if err != nil {
+			t.Fatalf("reading what was written: %v\n%s", err, first.Bytes())
+		}
+		var second bytes.Buffer
+		if err := WriteProject(&second, again); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first.Bytes(), second.Bytes()) {
+			t.Fatalf("write(read(write(x))) differs:\n%s\n---\n%s", first.Bytes(), second.Bytes())
+		}
+		for i := range p.Documents {
+			if _, err := p.Documents[i].Document(); err != nil {
+				t.Fatalf("documents[%d] of a valid project: %v", i, err)
+			}
+		}
+	})
+}
+
+// FuzzNewProject checks that any text NewDocument splits makes a valid
+// project: its sentences cover the text as Project.Validate requires.
+func FuzzNewProject(f *testing.F) {
+	for _, s := range []string{
+		"Rear Adm. John Kirby spoke. \"Why?\" he asked.\n\nNext.",
+		"日本語。二つ。\r\n\u00a0\r\nEmoji 👨\u200d👩\u200d👧 here. 3. Fine!",
+		"\xff\xfe. . .. ... ?! \"\" ''",
+	} {
+		f.Add(s, "A claim.")
+	}
+	f.Fuzz(func(t *testing.T, body, claim string) {
+		d, err := NewDocument("t", body)
+		if err != nil || trimSpace(claim) == "" || len(claim) > MaxTargetRunes {
+			return
+		}
+		p, err := NewProject(ProjectInput{Articles: []ArticleInput{{Document: d}}, Claims: []string{claim}})
+		if err != nil {
+			t.Fatalf("NewProject(%q, %q): %v", body, claim, err)
+		}
+		var buf bytes.Buffer
+		WriteProject(&buf, p)
+		if _, err := ReadProject(&buf); err != nil {
+			t.Fatalf("ReadProject of NewProject(%q): %v", body, err)
+		}
+	})
+}

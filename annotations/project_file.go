@@ -436,3 +436,22 @@ func decodeProjectOptions(o *jsonObject) (ProjectOptions, error) {
 	}
 	return opts, oo.int("idleSeconds", false, &opts.IdleSeconds)
 }
+
+// MarshalJSON writes p as compact "stancemark-project/v1" JSON, with the
+// keys and omissions of WriteProject.
+func (p Project) MarshalJSON() ([]byte, error) { return marshalNoEscape(p.wire()) }
+
+// UnmarshalJSON reads p strictly (unknown, missing and mistyped fields are
+// *ImportError values naming the field). It does not Validate p;
+// ReadProject does.
+func (p *Project) UnmarshalJSON(data []byte) error {
+	if err := checkSyntax(data); err != nil {
+		return err
+	}
+	got, err := decodeProject(data)
+	if err != nil {
+		return err
+	}
+	*p = *got
+	return nil
+}

@@ -2,6 +2,7 @@ package annotations
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"strings"
@@ -192,5 +193,28 @@ func TestProjectDocument(t *testing.T) {
 	pd.Sentences[0].End--
 	if _, err := pd.Document(); err == nil {
 		t.Error("Document accepts a sentence cut short")
+	}
+}
+
+// TestProjectJSON: json.Marshal and json.Unmarshal of a Project use the
+// file format.
+func TestProjectJSON(t *testing.T) {
+	p := sampleProject(t)
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Project
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if err := back.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(writeProject(t, &back), writeProject(t, p)) {
+		t.Error("json.Marshal then json.Unmarshal changed the project")
+	}
+	if err := json.Unmarshal([]byte(`{"format":"stancemark-project/v1","extra":1}`), &back); err == nil || err.Error() != "extra: unknown field (a project has format, id, title, hash, scheme, codebook, documents, claims, tasks, annotators, overlap, options)" {
+		t.Errorf("unknown field: %v", err)
 	}
 }

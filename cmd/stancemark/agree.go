@@ -17,6 +17,7 @@ import (
 )
 
 const agreeUsage = `Usage: stancemark agree [-json] [-level LEVEL] [-none] FILE...
+       stancemark agree -project PROJECT.json [-json] [-level LEVEL] [-none] SUBMISSION...
        stancemark agree -matrix FILE.csv [-json] [-level LEVEL]
 
 Compute inter-annotator agreement.
@@ -27,6 +28,15 @@ file (named by its annotator, else by the file name), a value is the label
 of the highlight covering the sentence; an untagged sentence is missing
 (with -none it has the value "none"). Files of different documents or
 label sets are refused.
+
+With -project: annotators' submissions on the project
+(stancemark-submission/v1). A unit is a sentence of a task (sentence ×
+claim, named TASK:SENTENCE), a coder is a submission (its annotator), and a
+coder has values only on the tasks they worked on. Agreement is computed
+over the whole project, then for each claim. Submissions of another project
+or of another version of it are refused. With -json, one object:
+
+	{"project":{...as below...},"claims":[{"claim","text","report":{...}}]}
 
 With -matrix: a reliability matrix in CSV, a header unit,<coder>,<coder>,...
 then one row per unit: its id, then one value per coder; an empty cell is
@@ -53,6 +63,7 @@ func runAgree(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	levelName := fs.String("level", "nominal", "level of measurement for Krippendorff's alpha: nominal, ordinal, interval or ratio")
 	matrix := fs.String("matrix", "", "read a reliability matrix from `FILE.csv` instead of exports")
+	projectFile := fs.String("project", "", "the FILEs are submissions on the project `PROJECT.json`; agreement per claim and over the project")
 	none := fs.Bool("none", false, `count an untagged sentence as the value "none" instead of missing`)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), agreeUsage)
@@ -71,6 +82,14 @@ func runAgree(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case *matrix != "" && fs.NArg() > 0:
 		fs.Usage()
 		return usageError{"agree takes either -matrix FILE.csv or export FILEs, not both"}
+	case *matrix != "" && *projectFile != "":
+		fs.Usage()
+		return usageError{"agree takes either -matrix FILE.csv or -project PROJECT.json, not both"}
+	case *projectFile != "" && fs.NArg() == 0:
+		fs.Usage()
+		return usageError{"agree -project needs SUBMISSION files"}
+	case *projectFile != "":
+		return agreeSubmissions(*projectFile, fs.Args(), level, *none, *asJSON, stdin, stdout, stderr)
 	case *matrix != "" && *none:
 		fs.Usage()
 		return usageError{"-none applies to exports, not to -matrix"}
@@ -124,7 +143,7 @@ func readMatrix(name string, stdin io.Reader) (*annotations.Reliability, error) 
 // exportsMatrix reads exports of one document and returns their
 // reliability data; every unreadable file is reported on stderr.
 func exportsMatrix(names []string, none bool, stdin io.Reader, stderr io.Writer) (*annotations.Reliability, error) {
-	exports, failed := readExports(names, stdin, stderr)
+	exports, failed := readExports(names, nil, stdin, stderr)
 	if failed > 0 {
 		return nil, fmt.Errorf("%d of %d files could not be read; no agreement computed", failed, len(names))
 	}

@@ -32,6 +32,7 @@ Commands:
 	convert   convert exports to W3C Web Annotation, CSV, JSONL, SemEval TSV or claim-sentence pairs
 	agree     inter-annotator agreement over exports or a reliability matrix
 	class     the teacher's class report: students' submissions against an assignment
+	project   research projects: build one from articles and claims (new), annotators' progress (stats)
 
 Run "stancemark <command> -h" for a command's flags.
 `
@@ -72,6 +73,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runAgree(args, stdin, stdout, stderr)
 	case "class":
 		return runClass(args, stdin, stdout, stderr)
+	case "project":
+		return runProject(args, stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

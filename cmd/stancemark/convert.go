@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -17,10 +16,14 @@ import (
 	"stancemark/annotations"
 )
 
-const convertUsage = `Usage: stancemark convert -to FORMAT [-o FILE] [-majority] FILE...
+const convertUsage = `Usage: stancemark convert -to FORMAT [-o FILE] [-majority] [-project PROJECT.json] FILE...
 
 Read stancemark/v1 exports and write them in another format, to standard
-output or to -o FILE. "-" reads standard input. FORMAT is one of
+output or to -o FILE. "-" reads standard input. With -project, a FILE may
+also be an annotator's submission on that project
+(stancemark-submission/v1): it stands for one export per task with work
+(the task's document, the project's labels with the claim as target).
+FORMAT is one of
 
 	json     stancemark/v1 again, validated (same document, scheme,
 	         annotations and "exported"); several files are written one
@@ -45,6 +48,7 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs.SetOutput(stderr)
 	to := fs.String("to", "", "output `format`: json, w3c, csv, jsonl, semeval or pairs")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	projectFile := fs.String("project", "", "read submissions (stancemark-submission/v1) on the project `PROJECT.json`")
 	majority := fs.Bool("majority", false, "semeval and pairs: merge the files (annotators of one document) into one row per\nsentence with the majority label and the agreement")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), convertUsage)
@@ -67,7 +71,11 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return usageError{"convert needs at least one FILE"}
 	}
-	exports, failed := readExports(fs.Args(), stdin, stderr)
+	project, err := readProjectFlag(*projectFile)
+	if err != nil {
+		return err
+	}
+	exports, failed := readExports(fs.Args(), project, stdin, stderr)
 	if len(exports) > 0 {
 		var buf bytes.Buffer
 		var err error
@@ -92,13 +100,14 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	return nil
 }
 
-// readExports reads every file as a stancemark/v1 export, several at a
-// time, and returns them in the order given. Each file that fails is
-// reported on stderr ("stancemark: FILE: field: why"), in order, and
-// counted.
-func readExports(names []string, stdin io.Reader, stderr io.Writer) (exports []*annotations.Export, failed int) {
+// readExports reads every file as a stancemark/v1 export, or, with a
+// project, as an export or a submission on the project (which stands for
+// its exports, see ProjectSubmission.Exports), several at a time, and
+// returns the exports in the order given. Each file that fails is reported
+// on stderr ("stancemark: FILE: field: why"), in order, and counted.
+func readExports(names []string, project *annotations.Project, stdin io.Reader, stderr io.Writer) (exports []*annotations.Export, failed int) {
 	type result struct {
-		e   *annotations.Export
+		es  []*annotations.Export
 		err error
 	}
 	results := make([]result, len(names))
@@ -107,8 +116,8 @@ func readExports(names []string, stdin io.Reader, stderr io.Writer) (exports []*
 	for range min(runtime.GOMAXPROCS(0), len(names)) {
 		wg.Go(func() {
 			for i := range next {
-				e, err := readExport(names[i], stdin)
-				results[i] = result{e, err}
+				es, err := readExport(names[i], project, stdin)
+				results[i] = result{es, err}
 			}
 		})
 	}
@@ -123,31 +132,37 @@ func readExports(names []string, stdin io.Reader, stderr io.Writer) (exports []*
 			failed++
 			continue
 		}
-		exports = append(exports, r.e)
+		exports = append(exports, r.es...)
 	}
 	return exports, failed
 }
 
-// readExport reads one export; its error starts with the file name.
-func readExport(name string, stdin io.Reader) (*annotations.Export, error) {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
+// readExport reads one export, or a submission on project as its exports;
+// its error starts with the file name.
+func readExport(name string, project *annotations.Project, stdin io.Reader) ([]*annotations.Export, error) {
+	data, err := readFileOrStdin(name, stdin)
+	if err != nil {
+		return nil, err
+	}
+	if isSubmission(data) {
+		if project == nil {
+			return nil, fmt.Errorf("%s: this is a project submission (%s); give its project with -project PROJECT.json", name, annotations.SubmissionFormat)
+		}
+		s, err := readSubmissionFile(name, data, project)
 		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
+			return nil, err
+		}
+		es, err := s.Exports(project)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		defer f.Close()
-		r = f
+		return es, nil
 	}
-	e, err := annotations.ReadExport(r)
+	e, err := annotations.ReadExport(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return e, nil
+	return []*annotations.Export{e}, nil
 }
 
 // writeOutput writes data to the file name, or to stdout when name is "".

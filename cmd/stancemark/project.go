@@ -1,0 +1,172 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"stancemark/annotations"
+)
+
+const projectUsage = `Usage: stancemark project new|stats [flags] [arguments]
+
+Research projects (stancemark-project/v1): articles, several claims, the
+tasks (article × claim) and who annotates them. Annotators send back
+submissions (stancemark-submission/v1); "convert -project" and "agree
+-project" read those too.
+
+Commands:
+
+	new     build a project file from articles, claims and FNC-1 pairs
+	stats   each annotator's progress on a project, from their submissions
+
+`
+
+// runProject dispatches "stancemark project new|stats".
+func runProject(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, projectUsage)
+		return usageError{"project needs a command: new or stats"}
+	}
+	switch args[0] {
+	case "new":
+		return runProjectNew(args[1:], stdin, stdout, stderr)
+	case "stats":
+		return runProjectStats(args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		// Both commands' usage and flags, so that one page documents them.
+		fmt.Fprint(stderr, projectUsage)
+		nfs, _ := newFlags(stderr)
+		nfs.Usage()
+		fmt.Fprintln(stderr)
+		sfs, _ := statsFlags(stderr)
+		sfs.Usage()
+		return flag.ErrHelp
+	}
+	fmt.Fprint(stderr, projectUsage)
+	return usageError{fmt.Sprintf("unknown project command %q (want new or stats)", args[0])}
+}
+
+// readProjectFile reads and validates a project file; its error starts
+// with the file name.
+func readProjectFile(name string) (*annotations.Project, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+	}
+	defer f.Close()
+	p, err := annotations.ReadProject(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return p, nil
+}
+
+// readSubmissionFile reads a submission and checks it against p (when p is
+// not nil); its error starts with the file name.
+func readSubmissionFile(name string, data []byte, p *annotations.Project) (*annotations.ProjectSubmission, error) {
+	s, err := annotations.ReadSubmission(bytes.NewReader(data))
+	if err == nil && p != nil {
+		err = p.CheckSubmission(s)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return s, nil
+}
+
+// readFileOrStdin reads the file name, or standard input for "-", up to
+// one byte more than annotations.MaxImportBytes (the readers refuse more).
+func readFileOrStdin(name string, stdin io.Reader) ([]byte, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, annotations.MaxImportBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+	}
+	return data, nil
+}
+
+// unwrapPath drops the *os.PathError around err: the caller names the file.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// writeAtomic writes data to the file name through a temporary file in the
+// same folder renamed over it, so that a failure never leaves half a file
+// ("-" writes to stdout).
+func writeAtomic(name string, data []byte, stdout io.Writer) error {
+	if name == "-" {
+		_, err := stdout.Write(data)
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
+	}
+	tmp := f.Name()
+	fail := func(err error) error {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
+	}
+	if _, err := f.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
+	}
+	return nil
+}
+
+// readProjectFlag reads the project of a -project flag ("" gives nil).
+func readProjectFlag(name string) (*annotations.Project, error) {
+	if name == "" {
+		return nil, nil
+	}
+	return readProjectFile(name)
+}
+
+// isSubmission reports whether data is JSON whose "format" starts with
+// "stancemark-submission/".
+func isSubmission(data []byte) bool {
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return false
+	}
+	var head struct {
+		Format string `json:"format"`
+	}
+	_ = json.Unmarshal(trimmed, &head)
+	return strings.HasPrefix(head.Format, "stancemark-submission/")
+}

@@ -113,6 +113,13 @@ var (
 	ErrUnknownTask = errors.New("unknown task")
 )
 
+// Gold labels (gold_).
+var (
+	// ErrDuplicateAnnotator: two submissions or exports given for gold
+	// labels are by the same annotator.
+	ErrDuplicateAnnotator = errors.New("the same annotator twice")
+)
+
 // Agreement (agree_).
 //
 // The errors of the agreement measures, for input they are not defined on.

@@ -143,34 +143,42 @@ func (r *Reliability) PercentAgreement() (float64, error) {
 }
 
 // FleissKappa returns Fleiss' kappa: agreement among a fixed number of
-// raters per unit, with nominal values. Every unit (row) must have the same
-// number n >= 2 of values; which coders gave them does not matter.
+// raters per unit, with nominal values. Every unit must have the same
+// number n >= 2 of values; which coders gave them does not matter. A row
+// with no value is not a unit (as for every coefficient of Report) and is
+// skipped.
 //
 // Errors: ErrMatrixShape, ErrTooFewCoders, ErrUnequalRatings (units have
-// different numbers of values, including a unit with none),
-// ErrNoPairableValues (no unit, or one value per unit), ErrNoVariation
-// (every value is the same category, so chance agreement is 1).
+// different numbers of values), ErrNoPairableValues (no unit, or one value
+// per unit), ErrNoVariation (every value is the same category, so chance
+// agreement is 1).
 func (r *Reliability) FleissKappa() (float64, error) {
 	k, err := r.code(Nominal)
 	if err != nil {
 		return 0, err
 	}
-	if len(k.m) == 0 {
-		return 0, ErrNoPairableValues
-	}
-	n := k.m[0]
+	first, n := -1, 0
 	for u, m := range k.m {
-		if m != n {
-			return 0, fmt.Errorf("%w (unit %q has %d, unit %q has %d)", ErrUnequalRatings, r.Units[0], n, r.Units[u], m)
+		switch {
+		case m == 0:
+			continue
+		case first < 0:
+			first, n = u, m
+		case m != n:
+			return 0, fmt.Errorf("%w (unit %q has %d, unit %q has %d)", ErrUnequalRatings, r.Units[first], n, r.Units[u], m)
 		}
 	}
 	if n < 2 {
 		return 0, ErrNoPairableValues
 	}
-	units := float64(len(k.m))
+	units := 0.0
 	p := make([]float64, len(k.values)) // share of all ratings in each category
 	var pBar float64                    // mean agreement per unit
-	for _, counts := range k.counts {
+	for u, counts := range k.counts {
+		if k.m[u] == 0 {
+			continue
+		}
+		units++
 		sq := 0
 		for v, c := range counts {
 			p[v] += float64(c)

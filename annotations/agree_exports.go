@@ -12,6 +12,13 @@ import (
 // the sentence. An untagged sentence gets the value untagged: "" leaves it
 // missing, "none" (for example) counts it as a value.
 //
+// A sentence that no export tagged is not a unit, whatever untagged is:
+// nobody judged it, and as a value ("none" from everyone) it would add
+// agreement that no coder expressed, the more so the longer the article.
+// This is the one rule for such sentences, shared by "stancemark agree"
+// and the class dashboard (Class.Report), which both build their units
+// here; len(r.Units) is the number of units used.
+//
 // The exports must be valid (see Export.Validate), of the same document
 // (else the error wraps ErrOtherDocument) and under the same scheme id
 // (else ErrUnknownScheme).
@@ -27,6 +34,7 @@ func ReliabilityFromExports(exports []*Export, untagged string) (*Reliability, e
 	for u := range r.Values {
 		r.Values[u] = make([]string, len(exports))
 	}
+	tagged := make([]bool, len(r.Units)) // tagged[u]: some export tagged sentence u
 	names := map[string]int{}
 	for c, e := range exports {
 		if e.Document.ID != first.Document.ID {
@@ -54,10 +62,19 @@ func ReliabilityFromExports(exports []*Export, untagged string) (*Reliability, e
 		for u, j := range at {
 			if j >= 0 {
 				r.Values[u][c] = e.Annotations[j].Label
+				tagged[u] = true
 			} else {
 				r.Values[u][c] = untagged
 			}
 		}
 	}
+	kept := 0
+	for u := range r.Units {
+		if tagged[u] {
+			r.Units[kept], r.Values[kept] = r.Units[u], r.Values[u]
+			kept++
+		}
+	}
+	r.Units, r.Values = r.Units[:kept], r.Values[:kept]
 	return r, nil
 }

@@ -73,49 +73,93 @@ func (r *Reliability) UnitAgreement() ([]UnitAgreement, error) {
 }
 
 // AgreementReport is the summary "stancemark agree" prints. Its JSON form
-// is exactly
+// (web/schema/stancemark-agree-v2.schema.json) is exactly
 //
-//	{"units":N,"coders":M,"pairable_values":N,"percent_agreement":x,
-//	 "krippendorff_alpha":x,"fleiss_kappa":x,"cohen_kappa":x,"level":"nominal"}
+//	{"units":N,"pairable_units":N,"coders":M,"pairable_values":N,
+//	 "percent_agreement":x,"krippendorff_alpha":x,"fleiss_kappa":x,
+//	 "cohen_kappa":x,"gwet_ac1":x,"level":"nominal",
+//	 "per_label":[{"label","values","agreement"}],
+//	 "pairwise_cohen":[{"a","b","units","kappa"}],
+//	 "confusion":{"values":[...],"counts":[[...]]}}
 //
-// A coefficient that is undefined for the data is null, and Notes (not in
-// the JSON) says why.
+// A coefficient that is undefined for the data is null and comes with its
+// reason in a key named after it with "_why" ("fleiss_kappa": null,
+// "fleiss_kappa_why": "undefined: ..."); the key is absent when the
+// coefficient is a number. per_label, pairwise_cohen and confusion are
+// null when no unit has two values (and pairwise_cohen never has fewer
+// than one pair).
+//
+// A unit is a row with at least one value: a row with none (a sentence
+// nobody tagged, see ReliabilityFromExports) is not counted and takes no
+// part in any coefficient.
 type AgreementReport struct {
-	Units             int      `json:"units"`           // rows of the input
-	Coders            int      `json:"coders"`          // columns of the input
-	PairableValues    int      `json:"pairable_values"` // values in units with at least two
-	PercentAgreement  *float64 `json:"percent_agreement"`
-	KrippendorffAlpha *float64 `json:"krippendorff_alpha"` // at Level
-	FleissKappa       *float64 `json:"fleiss_kappa"`       // only when every unit has the same number of values
-	CohenKappa        *float64 `json:"cohen_kappa"`        // only with exactly two coders
-	Level             string   `json:"level"`
-	Notes             []string `json:"-"` // why a coefficient is null, one line each
+	Units                int              `json:"units"`           // units with at least one value: what the coefficients are computed over
+	PairableUnits        int              `json:"pairable_units"`  // units with two values or more (the ones percent agreement, alpha and AC1's observed agreement compare)
+	Coders               int              `json:"coders"`          // columns of the input
+	PairableValues       int              `json:"pairable_values"` // values in units with at least two
+	PercentAgreement     *float64         `json:"percent_agreement"`
+	PercentAgreementWhy  string           `json:"percent_agreement_why,omitempty"`
+	KrippendorffAlpha    *float64         `json:"krippendorff_alpha"` // at Level
+	KrippendorffAlphaWhy string           `json:"krippendorff_alpha_why,omitempty"`
+	FleissKappa          *float64         `json:"fleiss_kappa"` // only when every unit has the same number of values
+	FleissKappaWhy       string           `json:"fleiss_kappa_why,omitempty"`
+	CohenKappa           *float64         `json:"cohen_kappa"` // only with exactly two coders
+	CohenKappaWhy        string           `json:"cohen_kappa_why,omitempty"`
+	GwetAC1              *float64         `json:"gwet_ac1"` // nominal, whatever Level
+	GwetAC1Why           string           `json:"gwet_ac1_why,omitempty"`
+	Level                string           `json:"level"`
+	PerLabel             []LabelAgreement `json:"per_label"`      // specific agreement of each value, sorted
+	PairwiseCohen        []PairKappa      `json:"pairwise_cohen"` // Cohen's kappa of every pair of coders
+	Confusion            *Confusion       `json:"confusion"`      // the coincidence matrix
+	// Reading is one plain sentence on which coefficient to read, from how
+	// much the most frequent value dominates (SkewReading); not in the JSON.
+	Reading string   `json:"-"`
+	Notes   []string `json:"-"` // why a coefficient is null, one line each (the _why texts, named)
 }
 
 // Report computes every coefficient of r. It fails only for data that no
 // coefficient can use: ErrMatrixShape, ErrTooFewCoders, and ErrNotNumeric
 // or ErrNegativeValue for a level that needs numbers. Other degenerate
-// cases give a null coefficient with a note.
+// cases give a null coefficient with its reason.
 func (r *Reliability) Report(level Level) (*AgreementReport, error) {
-	if _, err := r.code(level); err != nil {
+	k, err := r.code(level)
+	if err != nil {
 		return nil, err
 	}
-	rep := &AgreementReport{Units: len(r.Units), Coders: len(r.Coders), PairableValues: r.PairableValues(), Level: level.String()}
-	set := func(name string, dst **float64, x float64, err error) {
+	rep := &AgreementReport{Coders: len(r.Coders), PairableValues: r.PairableValues(), Level: level.String(), Reading: r.SkewReading()}
+	for _, m := range k.m {
+		if m > 0 {
+			rep.Units++
+		}
+		if m > 1 {
+			rep.PairableUnits++
+		}
+	}
+	set := func(name string, dst **float64, why *string, x float64, err error) {
 		if err == nil {
 			*dst = &x
 			return
 		}
-		rep.Notes = append(rep.Notes, name+": "+noteFor(err))
+		*why = noteFor(err)
+		rep.Notes = append(rep.Notes, name+": "+*why)
 	}
 	x, err := r.PercentAgreement()
-	set("percent agreement", &rep.PercentAgreement, x, err)
+	set("percent agreement", &rep.PercentAgreement, &rep.PercentAgreementWhy, x, err)
 	x, err = r.KrippendorffAlpha(level)
-	set("Krippendorff's alpha", &rep.KrippendorffAlpha, x, err)
+	set("Krippendorff's alpha", &rep.KrippendorffAlpha, &rep.KrippendorffAlphaWhy, x, err)
 	x, err = r.FleissKappa()
-	set("Fleiss' kappa", &rep.FleissKappa, x, err)
+	set("Fleiss' kappa", &rep.FleissKappa, &rep.FleissKappaWhy, x, err)
 	x, err = r.CohenKappa()
-	set("Cohen's kappa", &rep.CohenKappa, x, err)
+	set("Cohen's kappa", &rep.CohenKappa, &rep.CohenKappaWhy, x, err)
+	x, err = r.GwetAC1()
+	set("Gwet's AC1", &rep.GwetAC1, &rep.GwetAC1Why, x, err)
+	// The tables need a pair of values somewhere; without one they are
+	// null, as the coefficients above already say why.
+	if rep.PairableUnits > 0 {
+		rep.PerLabel, _ = r.PerLabel()
+		rep.PairwiseCohen, _ = r.PairwiseCohen()
+		rep.Confusion, _ = r.Confusion()
+	}
 	return rep, nil
 }
 

@@ -140,11 +140,14 @@ func keyRunsAsRuns() []run {
 func TestClassAgreementByHand(t *testing.T) {
 	w := testWorkspace(t, 3)
 	a := AssignmentFromWorkspace(w, "Tiny", "", AssignmentOptions{})
-	// A: s1 supports, s2 opposes; B: s1 supports, s2 supports; s3 untagged.
-	// Fleiss (untagged a category): P = 1, 0, 1, so 2/3; p = 3/6, 1/6,
-	// 2/6, Pe = 14/36; kappa = (2/3 - 14/36) / (1 - 14/36) = 5/11.
+	// A: s1 supports, s2 opposes; B: s1 supports, s2 supports; s3 untagged
+	// by both, so not a unit: 2 units.
+	// Fleiss (untagged a category): P = 1, 0, so 1/2; p = 3/4, 1/4, Pe =
+	// 10/16; kappa = (1/2 - 10/16) / (1 - 10/16) = -1/3.
 	// Alpha (untagged missing): o(s,s) = 2, o(s,o) = o(o,s) = 1, n = 4,
 	// alpha = 1 - 3 * 2 / (2 * 3 * 1) = 0.
+	// AC1 (as Fleiss): pa = 1/2; pi = 3/4, 1/4; pe = 2 * 3/16 / 1 = 3/8;
+	// AC1 = (1/2 - 3/8) / (5/8) = 0.2.
 	c := NewClass(a)
 	if err := c.AddExport("a", submit(t, a, "A", 0, run{0, 0, "supports"}, run{1, 1, "opposes"})); err != nil {
 		t.Fatal(err)
@@ -155,10 +158,13 @@ func TestClassAgreementByHand(t *testing.T) {
 	}
 	c.AddExport("b", submit(t, a, "B", 0, run{0, 1, "supports"}))
 	r = c.Report()
-	if !near(r.FleissKappa, 5.0/11) || !near(r.KrippendorffAlpha, 0) {
-		t.Errorf("fleiss %v alpha %v", *r.FleissKappa, *r.KrippendorffAlpha)
+	if !near(r.FleissKappa, -1.0/3) || !near(r.KrippendorffAlpha, 0) || !near(r.GwetAC1, 0.2) || r.Units != 2 {
+		t.Errorf("fleiss %v alpha %v AC1 %v units %d", *r.FleissKappa, *r.KrippendorffAlpha, r.GwetAC1, r.Units)
 	}
-	if r.FleissReading != KappaReading(5.0/11) || !strings.HasPrefix(r.AlphaReading, "Unreliable") {
+	if !strings.HasPrefix(r.Reading, `"supports" is 75% of the values`) {
+		t.Errorf("reading %q", r.Reading)
+	}
+	if r.FleissReading != KappaReading(-1.0/3) || !strings.HasPrefix(r.AlphaReading, "Unreliable") {
 		t.Errorf("readings %q %q", r.FleissReading, r.AlphaReading)
 	}
 	if r.Students[0].Accuracy != nil || r.Students[0].Kappa != nil {

@@ -14,15 +14,22 @@ import (
 // agreement.
 //
 // Class agreement is computed over the students (the key is not a coder):
-// a unit is a sentence, a value is the label of the highlight covering it.
+// a unit is a sentence at least one student tagged (a sentence nobody
+// tagged is not a unit: the rule of ReliabilityFromExports, the same as
+// "stancemark agree"), a value is the label of the highlight covering it.
 //   - Krippendorff's alpha (nominal): a sentence a student left untagged is
-//     missing data for that student, as alpha allows.
+//     missing data for that student, as alpha allows (as "stancemark
+//     agree" computes it).
 //   - Fleiss' kappa needs every sentence rated by every student, so there
 //     "untagged" is one more category: it measures agreement on what to do
-//     with each sentence (which label, or none). Every sentence of the
-//     document is a unit.
+//     with each sentence (which label, or none), as "stancemark agree
+//     -none" computes it.
+//   - Gwet's AC1 on the same data as Fleiss' kappa, so the two can be
+//     compared: when "untagged" (or one label) dominates, kappa counts
+//     most agreement as chance and AC1 does not (Reading says which to
+//     read).
 //
-// Either is nil, with a note saying why, when undefined: fewer than two
+// Each is nil, with a note saying why, when undefined: fewer than two
 // students, or a single category used throughout.
 type ClassReport struct {
 	Assignment  *Assignment
@@ -40,6 +47,15 @@ type ClassReport struct {
 	KrippendorffAlpha *float64
 	AlphaNote         string // why KrippendorffAlpha is nil
 	AlphaReading      string // one line on what KrippendorffAlpha means (AlphaReading)
+	GwetAC1           *float64
+	AC1Note           string // why GwetAC1 is nil
+	// Units is how many sentences the agreement is computed over: those
+	// at least one student tagged.
+	Units int
+	// Reading is one plain sentence on which of kappa, alpha and AC1 to
+	// read for this class (Reliability.SkewReading on Fleiss' data); ""
+	// with fewer than two students.
+	Reading string
 }
 
 // StudentRow is one student's line in the class table.
@@ -168,19 +184,28 @@ func (c *Class) Report() *ClassReport {
 	return r
 }
 
-// agreement computes the class's Fleiss' kappa and Krippendorff's alpha.
+// agreement computes the class's Fleiss' kappa, Krippendorff's alpha and
+// Gwet's AC1.
 func (r *ClassReport) agreement(exports []*Export) {
 	if len(exports) < 2 {
 		note := fmt.Sprintf("undefined: it needs at least two students (the class has %d)", len(exports))
-		r.FleissNote, r.AlphaNote = note, note
+		r.FleissNote, r.AlphaNote, r.AC1Note = note, note, note
 		return
 	}
 	if rel, err := ReliabilityFromExports(exports, untaggedValue); err != nil {
-		r.FleissNote = noteFor(err)
-	} else if k, err := rel.FleissKappa(); err != nil {
-		r.FleissNote = classNote(err)
+		r.FleissNote, r.AC1Note = noteFor(err), noteFor(err)
 	} else {
-		r.FleissKappa, r.FleissReading = &k, KappaReading(k)
+		r.Units, r.Reading = len(rel.Units), rel.SkewReading()
+		if k, err := rel.FleissKappa(); err != nil {
+			r.FleissNote = classNote(err)
+		} else {
+			r.FleissKappa, r.FleissReading = &k, KappaReading(k)
+		}
+		if x, err := rel.GwetAC1(); err != nil {
+			r.AC1Note = classNote(err)
+		} else {
+			r.GwetAC1 = &x
+		}
 	}
 	if rel, err := ReliabilityFromExports(exports, ""); err != nil {
 		r.AlphaNote = noteFor(err)

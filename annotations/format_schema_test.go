@@ -96,18 +96,36 @@ func TestEveryExportValidatesAgainstItsSchema(t *testing.T) {
 		}
 	})
 	t.Run("agree -json", func(t *testing.T) {
-		s := compileSchema(t, "stancemark-agree-v1.schema.json")
-		r, err := annotations.ReliabilityFromExports(exports, "")
+		s := compileSchema(t, "stancemark-agree-v2.schema.json")
+		missing, err := annotations.ReliabilityFromExports(exports, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		rep, err := r.Report(annotations.Nominal)
-		if err != nil {
-			t.Fatal(err)
+		none, _ := annotations.ReliabilityFromExports(exports, "none")
+		lonely := &annotations.Reliability{Units: []string{"u1", "u2"}, Coders: []string{"A", "B"}, Values: [][]string{{"a", ""}, {"", "b"}}}
+		var first []byte
+		for i, r := range []*annotations.Reliability{missing, none, lonely} {
+			rep, err := r.Report(annotations.Nominal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := json.Marshal(rep)
+			if err := validate(t, s, "report", data); err != nil {
+				t.Errorf("report %d: %s: %v", i, data, err)
+			}
+			if i == 0 {
+				first = data
+			}
 		}
-		data, _ := json.Marshal(rep)
-		if err := validate(t, s, "report", data); err != nil {
-			t.Errorf("%s: %v", data, err)
+		// A null coefficient without its reason is refused.
+		var m map[string]any
+		if err := json.Unmarshal(first, &m); err != nil || m["fleiss_kappa"] != nil || m["fleiss_kappa_why"] == nil {
+			t.Fatalf("the test needs a null fleiss_kappa with its reason: %s (%v)", first, err)
+		}
+		delete(m, "fleiss_kappa_why")
+		bad, _ := json.Marshal(m)
+		if err := validate(t, s, "report", bad); err == nil {
+			t.Errorf("the schema accepts fleiss_kappa null without fleiss_kappa_why: %s", bad)
 		}
 	})
 }

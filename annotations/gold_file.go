@@ -436,6 +436,9 @@ func (g *Gold) validateEntry(e *GoldEntry, at string, sentences map[string]bool)
 		if source != e.Source {
 			return fieldErrf(at+".source", ErrBadValue, "%q does not follow from the votes %s: under the %s policy they give %s", e.Source, e.Votes, g.Policy, source)
 		}
+		if source == SourceUnresolved && e.Label != "" {
+			return fieldErrf(at+".label", ErrBadValue, "%q on an unresolved entry; its label is \"\" until someone decides (source \"adjudicated\")", e.Label)
+		}
 		if label != e.Label {
 			return fieldErrf(at+".label", ErrBadValue, "%q, but the votes %s give %q under the %s policy", e.Label, e.Votes, label, g.Policy)
 		}

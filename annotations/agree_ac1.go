@@ -103,7 +103,7 @@ func (r *Reliability) SkewReading() string {
 	}
 	share := float64(top) / float64(total)
 	if share >= skewShare {
-		return fmt.Sprintf("%q is %.0f%% of the values, so kappa and alpha count most agreement on it as chance and run low while AC1 does not: read AC1 for how often coders agree, kappa or alpha for whether they agree beyond %q.", topValue, 100*share, topValue)
+		return fmt.Sprintf("%q is %.0f%% of the values, so kappa and alpha count much of the agreement on it as chance and run lower than AC1, which does not: read AC1 for how often coders agree, kappa or alpha for whether they agree beyond %q.", topValue, 100*share, topValue)
 	}
 	return fmt.Sprintf("No value dominates (the most frequent, %q, is %.0f%% of the values), so kappa, alpha and AC1 should tell the same story; where they differ, read AC1 for how often coders agree, kappa or alpha for agreement beyond chance.", topValue, 100*share)
 }

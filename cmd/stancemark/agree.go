@@ -42,17 +42,33 @@ With -matrix: a reliability matrix in CSV, a header unit,<coder>,<coder>,...
 then one row per unit: its id, then one value per coder; an empty cell is
 missing.
 
+A sentence that no file tagged is not a unit, with or without -none: the
+rule of the class dashboard too. A unit is a row with at least one value,
+and "units" says how many were used.
+
 The output is a table: percent agreement (agreeing pairs of values within
 units among all such pairs), Krippendorff's alpha at LEVEL (nominal,
 ordinal, interval or ratio; all but nominal need numeric values), Fleiss'
 kappa (only when every unit has the same number of values), Cohen's kappa
-(only with exactly two coders, over the units both rated), then the units
-where coders disagree. With -json, one object:
+(only with exactly two coders, over the units both rated), Gwet's AC1
+(nominal, missing data allowed), with one sentence on which to read: when
+one label dominates, kappa and alpha count most agreement as chance and run
+low while AC1 does not. Then the agreement on each label (specific
+agreement: of the pairs of values within a unit involving the label, the
+share where both are it), Cohen's kappa for every pair of coders, the
+confusion matrix (Krippendorff's coincidences: which labels are given
+together to one unit), and the units where coders disagree. With -json,
+one object (web/schema/stancemark-agree-v2.schema.json):
 
-	{"units":N,"coders":M,"pairable_values":N,"percent_agreement":x,
-	 "krippendorff_alpha":x,"fleiss_kappa":x,"cohen_kappa":x,"level":"nominal"}
+	{"units":N,"pairable_units":N,"coders":M,"pairable_values":N,
+	 "percent_agreement":x,"krippendorff_alpha":x,"fleiss_kappa":x,
+	 "cohen_kappa":x,"gwet_ac1":x,"level":"nominal",
+	 "per_label":[{"label","values","agreement"}],
+	 "pairwise_cohen":[{"a","b","units","kappa"}],
+	 "confusion":{"values":[...],"counts":[[...]]}}
 
-where a coefficient that is undefined for the data is null.
+where a coefficient that is undefined for the data is null and comes with
+its reason: "fleiss_kappa":null,"fleiss_kappa_why":"undefined: ...".
 
 Flags:
 `
@@ -176,15 +192,16 @@ func exportsMatrix(names []string, none bool, stdin io.Reader, stderr io.Writer)
 	return r, nil
 }
 
-// printAgreement prints the report as a table, then the units where coders
-// disagree, most disagreement first.
+// printAgreement prints the report as a table, then the agreement per
+// label, per pair of coders, the confusion matrix and the units where
+// coders disagree, most disagreement first.
 func printAgreement(w io.Writer, r *annotations.Reliability, rep *annotations.AgreementReport, units []annotations.UnitAgreement) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	coders := strings.Join(r.Coders, ", ")
 	if len(r.Coders) > 8 {
 		coders = strings.Join(r.Coders[:8], ", ") + ", …"
 	}
-	fmt.Fprintf(tw, "units\t%d\n", rep.Units)
+	fmt.Fprintf(tw, "units\t%d (%d with values from two coders or more)\n", rep.Units, rep.PairableUnits)
 	fmt.Fprintf(tw, "coders\t%d (%s)\n", rep.Coders, coders)
 	fmt.Fprintf(tw, "pairable values\t%d\n", rep.PairableValues)
 	fmt.Fprintf(tw, "level\t%s\n", rep.Level)
@@ -196,16 +213,47 @@ func printAgreement(w io.Writer, r *annotations.Reliability, rep *annotations.Ag
 		{"Krippendorff's alpha", rep.KrippendorffAlpha},
 		{"Fleiss' kappa", rep.FleissKappa},
 		{"Cohen's kappa", rep.CohenKappa},
+		{"Gwet's AC1", rep.GwetAC1},
 	} {
-		v := "-"
-		if c.x != nil {
-			v = strconv.FormatFloat(*c.x, 'f', 3, 64)
-		}
-		fmt.Fprintf(tw, "%s\t%s\n", c.name, v)
+		fmt.Fprintf(tw, "%s\t%s\n", c.name, threeDecimals(c.x))
 	}
 	tw.Flush()
 	for _, n := range rep.Notes {
 		fmt.Fprintf(w, "  %s\n", n)
+	}
+	if rep.Reading != "" {
+		fmt.Fprintf(w, "\nWhich to read: %s\n", rep.Reading)
+	}
+	if len(rep.PerLabel) > 0 {
+		fmt.Fprintln(w, "\nAgreement per label (specific agreement):")
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "label\tpairable values\tagreement")
+		for _, l := range rep.PerLabel {
+			fmt.Fprintf(tw, "%s\t%d\t%s\n", l.Label, l.Values, threeDecimals(l.Agreement))
+		}
+		tw.Flush()
+	}
+	if len(rep.PairwiseCohen) > 1 {
+		fmt.Fprintln(w, "\nCohen's kappa per pair of coders:")
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "coders\tunits both rated\tkappa")
+		for _, p := range rep.PairwiseCohen {
+			fmt.Fprintf(tw, "%s – %s\t%d\t%s\n", p.A, p.B, p.Units, threeDecimals(p.Kappa))
+		}
+		tw.Flush()
+	}
+	if c := rep.Confusion; c != nil && len(c.Values) > 1 {
+		fmt.Fprintln(w, "\nConfusion matrix (coincidences of values within units; the diagonal is agreement):")
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "\t%s\t\n", strings.Join(c.Values, "\t"))
+		for i, row := range c.Counts {
+			cells := make([]string, len(row))
+			for j, x := range row {
+				cells[j] = strconv.FormatFloat(x, 'f', 1, 64)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t\n", c.Values[i], strings.Join(cells, "\t"))
+		}
+		tw.Flush()
 	}
 	var split []annotations.UnitAgreement
 	for _, u := range units {
@@ -237,4 +285,13 @@ func printAgreement(w io.Writer, r *annotations.Reliability, rep *annotations.Ag
 		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%s\n", u.Unit, u.Values, u.Disagreement, strings.Join(vals, ", "))
 	}
 	return tw.Flush()
+}
+
+// threeDecimals shows an optional coefficient with three decimals, "-" for
+// nil.
+func threeDecimals(x *float64) string {
+	if x == nil {
+		return "-"
+	}
+	return strconv.FormatFloat(*x, 'f', 3, 64)
 }

@@ -26,13 +26,22 @@ func agreeJSON(t *testing.T, stdin string, args ...string) map[string]any {
 	if err := json.Unmarshal([]byte(out), &m); err != nil {
 		t.Fatalf("output %q is not one JSON object: %v", out, err)
 	}
+	// The keys of stancemark-agree-v2, and a "_why" beside each null
+	// coefficient, none beside a number.
 	var keys []string
 	for k := range m {
-		keys = append(keys, k)
+		if !strings.HasSuffix(k, "_why") {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
-	if strings.Join(keys, ",") != "coders,cohen_kappa,fleiss_kappa,krippendorff_alpha,level,pairable_values,percent_agreement,units" {
+	if strings.Join(keys, ",") != "coders,cohen_kappa,confusion,fleiss_kappa,gwet_ac1,krippendorff_alpha,level,pairable_units,pairable_values,pairwise_cohen,per_label,percent_agreement,units" {
 		t.Errorf("keys = %v", keys)
+	}
+	for _, c := range []string{"percent_agreement", "krippendorff_alpha", "fleiss_kappa", "cohen_kappa", "gwet_ac1"} {
+		if why, ok := m[c+"_why"].(string); (m[c] == nil) != (ok && why != "") {
+			t.Errorf("%s = %v with %s_why %v", c, m[c], c, m[c+"_why"])
+		}
 	}
 	return m
 }
@@ -64,8 +73,12 @@ func TestAgreeMatrix(t *testing.T) {
 	os.WriteFile(path, []byte(krippendorffCSV), 0o644)
 	m := agreeJSON(t, "", "-matrix", path)
 	if m["units"] != 12.0 || m["coders"] != 4.0 || m["pairable_values"] != 40.0 || m["level"] != "nominal" ||
-		!approx(m["krippendorff_alpha"], 0.743) || m["fleiss_kappa"] != nil || m["cohen_kappa"] != nil {
+		!approx(m["krippendorff_alpha"], 0.743) || m["fleiss_kappa"] != nil || m["cohen_kappa"] != nil ||
+		!approx(m["gwet_ac1"], 0.77544) || m["pairable_units"] != 11.0 {
 		t.Errorf("nominal = %v", m)
+	}
+	if pairs, _ := m["pairwise_cohen"].([]any); len(pairs) != 6 {
+		t.Errorf("pairwise_cohen = %v, want the 6 pairs of 4 coders", m["pairwise_cohen"])
 	}
 	for level, want := range map[string]float64{"ordinal": 0.815, "interval": 0.849, "ratio": 0.797} {
 		if m := agreeJSON(t, "", "-matrix", path, "-level", level); !approx(m["krippendorff_alpha"], want) || m["level"] != level {
@@ -88,17 +101,21 @@ func TestAgreeExports(t *testing.T) {
 	m := agreeJSON(t, "", files...)
 	// s1: 3 supports; s2: supports, neutral, supports; s5: 3 opposes/neutral
 	// (opposes 2); s6: Cy alone. 9 pairable values, 5 of 9 pairs agree.
-	if m["units"] != 23.0 || m["coders"] != 3.0 || m["pairable_values"] != 9.0 || !approx(m["percent_agreement"], 5.0/9) ||
-		m["fleiss_kappa"] != nil || m["cohen_kappa"] != nil || m["krippendorff_alpha"] == nil {
+	// The 19 sentences nobody tagged are not units.
+	if m["units"] != 4.0 || m["pairable_units"] != 3.0 || m["coders"] != 3.0 || m["pairable_values"] != 9.0 || !approx(m["percent_agreement"], 5.0/9) ||
+		m["fleiss_kappa"] != nil || m["cohen_kappa"] != nil || m["krippendorff_alpha"] == nil || m["gwet_ac1"] == nil {
 		t.Errorf("agree = %v", m)
 	}
 	m = agreeJSON(t, "", append([]string{"-none"}, files...)...)
-	if m["pairable_values"] != 69.0 || m["fleiss_kappa"] == nil {
-		t.Errorf("agree -none = %v; want every sentence valued and Fleiss defined", m)
+	if m["units"] != 4.0 || m["pairable_values"] != 12.0 || m["fleiss_kappa"] == nil {
+		t.Errorf("agree -none = %v; want the 4 tagged sentences valued and Fleiss defined", m)
 	}
 	out, errOut, code := stancemark(t, "", append([]string{"agree"}, files...)...)
-	if code != 0 || !strings.Contains(out, "Krippendorff's alpha") || !strings.Contains(out, "s2") || !strings.Contains(out, "supports 2, neutral 1") {
-		t.Errorf("table: exit %d %q %q", code, out, errOut)
+	for _, want := range []string{"Krippendorff's alpha", "Gwet's AC1", "s2", "supports 2, neutral 1", "units                 4 (3 with values",
+		"Which to read: ", "Agreement per label", "Cohen's kappa per pair of coders", "Ada – Bob", "Confusion matrix", "Fleiss' kappa: undefined"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("table: exit %d, no %q in\n%s%s", code, want, out, errOut)
+		}
 	}
 }
 

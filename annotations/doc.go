@@ -43,9 +43,12 @@
 //     Project.TasksOf; project_assign.go); the other project_ files hold
 //     the submissions.
 //   - agree_: agreement. Reliability data (ReadReliabilityCSV,
-//     ReliabilityFromExports), the coefficients (KrippendorffAlpha,
-//     FleissKappa, CohenKappa, PercentAgreement), agreement per unit
-//     (UnitAgreement) and Report.
+//     ReliabilityFromExports, with the one rule for sentences nobody
+//     tagged), the coefficients (KrippendorffAlpha, FleissKappa,
+//     CohenKappa, PercentAgreement; GwetAC1 and SkewReading in
+//     agree_ac1.go), the tables that explain them (PerLabel and Confusion
+//     in agree_confusion.go, PairwiseCohen in agree_pairwise.go),
+//     agreement per unit (UnitAgreement) and Report.
 //   - anchor_: re-anchoring. Reanchor moves an export onto another version
 //     of its document and returns the highlights it could not place
 //     (Orphan).

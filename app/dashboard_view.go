@@ -168,11 +168,28 @@ func (d *dashboardView) agreement() app.UI {
 	if r.KrippendorffAlpha != nil {
 		alpha = fmt.Sprintf("Krippendorff's alpha: %.3f. %s", *r.KrippendorffAlpha, r.AlphaReading)
 	}
+	ac1 := "Gwet's AC1: " + r.AC1Note
+	if r.GwetAC1 != nil {
+		ac1 = fmt.Sprintf("Gwet's AC1: %.3f.", *r.GwetAC1)
+	}
 	return app.Section().ID("dash-agreement").Body(
 		app.H2().Text("Class agreement"),
+		app.P().ID("dash-units").Text(agreementUnits(r)),
 		app.P().ID("dash-fleiss").Text(fleiss),
 		app.P().ID("dash-alpha").Text(alpha),
+		app.P().ID("dash-ac1").Text(ac1),
+		app.If(r.Reading != "", func() app.UI {
+			return app.P().ID("dash-reading").Text("Which to read: " + r.Reading)
+		}),
 	)
+}
+
+// agreementUnits says which sentences the class agreement counts.
+func agreementUnits(r *annotations.ClassReport) string {
+	if r.Units == 1 {
+		return "Computed over the 1 sentence at least one student tagged (sentences nobody tagged are left out, as in stancemark agree)."
+	}
+	return fmt.Sprintf("Computed over the %d sentences at least one student tagged (sentences nobody tagged are left out, as in stancemark agree).", r.Units)
 }
 
 func (d *dashboardView) disagreement() app.UI {

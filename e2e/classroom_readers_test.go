@@ -150,6 +150,8 @@ type dashboard struct {
 	RowNames     []string       `json:"rowNames"` // data-student
 	Fleiss       string         `json:"fleiss"`
 	Alpha        string         `json:"alpha"`
+	AC1          string         `json:"ac1"`
+	Reading      string         `json:"reading"`
 	Chart        string         `json:"chart"` // aria-label of svg#dash-label-chart
 	Disagreement []string       `json:"disagreement"`
 	Sentences    []dashSentence `json:"sentences"`
@@ -174,6 +176,8 @@ func (p *Page) dashboard() dashboard {
 			rowNames: rows.map(tr => tr.dataset.student),
 			fleiss: t('#dash-fleiss'),
 			alpha: t('#dash-alpha'),
+			ac1: t('#dash-ac1'),
+			reading: t('#dash-reading'),
 			chart: chart ? chart.getAttribute('aria-label') || "" : "",
 			disagreement: all('ol#dash-disagreement li[data-sid]').map(e => e.dataset.sid),
 			sentences: all('#dash-article .dash-sentence[data-sid]').map(e => {
@@ -207,6 +211,20 @@ func fleissText(r *annotations.ClassReport) string {
 	return fmt.Sprintf("Fleiss' kappa: %.3f. %s", *r.FleissKappa, r.FleissReading)
 }
 
+func ac1Text(r *annotations.ClassReport) string {
+	if r.GwetAC1 == nil {
+		return "Gwet's AC1: " + r.AC1Note
+	}
+	return fmt.Sprintf("Gwet's AC1: %.3f.", *r.GwetAC1)
+}
+
+func readingText(r *annotations.ClassReport) string {
+	if r.Reading == "" {
+		return ""
+	}
+	return "Which to read: " + r.Reading
+}
+
 func alphaText(r *annotations.ClassReport) string {
 	if r.KrippendorffAlpha == nil {
 		return "Krippendorff's alpha: " + r.AlphaNote
@@ -227,6 +245,8 @@ func expectedDashboard(r *annotations.ClassReport, files int) dashboard {
 		RowNames:     []string{},
 		Fleiss:       fleissText(r),
 		Alpha:        alphaText(r),
+		AC1:          ac1Text(r),
+		Reading:      readingText(r),
 		Disagreement: []string{},
 	}
 	for _, p := range r.Problems {
@@ -302,6 +322,8 @@ func diffDashboard(got, want dashboard) string {
 	}
 	cmp("Fleiss", got.Fleiss, want.Fleiss)
 	cmp("alpha", got.Alpha, want.Alpha)
+	cmp("AC1", got.AC1, want.AC1)
+	cmp("reading", got.Reading, want.Reading)
 	cmp("label chart", got.Chart, want.Chart)
 	cmp("disagreement list", got.Disagreement, want.Disagreement)
 	if len(got.Sentences) != len(want.Sentences) {

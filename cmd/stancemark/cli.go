@@ -33,6 +33,7 @@ Commands:
 	agree     inter-annotator agreement over exports or a reliability matrix
 	class     the teacher's class report: students' submissions against an assignment
 	project   research projects: build one from articles and claims (new), annotators' progress (stats)
+	gold      gold labels from several annotators' work, by majority or unanimity, with adjudications
 
 Run "stancemark <command> -h" for a command's flags.
 `
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runClass(args, stdin, stdout, stderr)
 	case "project":
 		return runProject(args, stdin, stdout, stderr)
+	case "gold":
+		return runGold(args, stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -42,6 +42,12 @@
 //     (project_new.go) and the overlap rule (Project.AnnotatorsOf,
 //     Project.TasksOf; project_assign.go); the other project_ files hold
 //     the submissions.
+//   - gold_: gold labels ("stancemark-gold/v1"). The votes, the policies
+//     and each label's provenance (GoldVotes.Decide, GoldSource; gold.go),
+//     NewGold from a project's submissions or one document's exports with
+//     adjudications that override the policy and go stale when the votes
+//     change (gold_build.go), and WriteGold, ReadGold and Gold.Validate
+//     (gold_file.go).
 //   - agree_: agreement. Reliability data (ReadReliabilityCSV,
 //     ReliabilityFromExports, with the one rule for sentences nobody
 //     tagged), the coefficients (KrippendorffAlpha, FleissKappa,

@@ -7,8 +7,8 @@ import (
 
 // ReliabilityFromExports turns several annotators' exports of one document
 // into reliability data: one unit per sentence (its id), one coder per
-// export (its annotator's name; "annotator N" when empty, and "name (2)"
-// for a repeated name), and as value the label of the highlight that covers
+// export (AnnotatorName, so "anonymous-…" for an export without a name,
+// and "name (2)" for a repeated name), and as value the label of the highlight that covers
 // the sentence. An untagged sentence gets the value untagged: "" leaves it
 // missing, "none" (for example) counts it as a value.
 //
@@ -44,10 +44,7 @@ func ReliabilityFromExports(exports []*Export, untagged string) (*Reliability, e
 		if e.Scheme.ID != first.Scheme.ID {
 			return nil, becausef(ErrUnknownScheme, "export %d uses the label set %q, but export 1 uses %q", c+1, e.Scheme.ID, first.Scheme.ID)
 		}
-		name := e.Annotator.Name
-		if name == "" {
-			name = "annotator " + strconv.Itoa(c+1)
-		}
+		name := AnnotatorName(e)
 		if n := names[name]; n > 0 {
 			names[name]++
 			name += " (" + strconv.Itoa(n+1) + ")"

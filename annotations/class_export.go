@@ -13,14 +13,15 @@ import (
 //
 // then one row per student (in the report's order) per sentence (in
 // document order); an untagged sentence has an empty label and note, and
-// the note of a highlight is repeated on each of its sentences.
+// the note of a highlight is repeated on each of its sentences. Every cell
+// is NeutralizeCell'd, so a spreadsheet runs none as a formula.
 func WriteClassCSV(w io.Writer, r *ClassReport) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"student", "sentence_id", "sentence_text", "label", "note"})
 	for _, s := range r.Submissions {
 		notes := notesBySentence(r.Assignment.Document.Sentences, s.Export.Annotations)
 		for i, sf := range s.Feedback.Sentences {
-			if err := cw.Write([]string{s.Student, sf.SentenceID, r.Sentences[i].Text, sf.Label, notes[i]}); err != nil {
+			if err := cw.Write(neutralizeRow(s.Student, sf.SentenceID, r.Sentences[i].Text, sf.Label, notes[i])); err != nil {
 				return err
 			}
 		}
@@ -36,12 +37,13 @@ func WriteClassCSV(w io.Writer, r *ClassReport) error {
 //
 // tagged is the number of sentences tagged, notes the number of highlights
 // with a note; accuracy and kappa against the key have four decimals and
-// are empty when undefined (no key, or kappa's degenerate cases).
+// are empty when undefined (no key, or kappa's degenerate cases). The
+// student's name is NeutralizeCell'd.
 func WriteClassSummaryCSV(w io.Writer, r *ClassReport) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"student", "tagged", "accuracy", "kappa", "notes"})
 	for _, s := range r.Students {
-		if err := cw.Write([]string{s.Name, strconv.Itoa(s.Tagged), formatRatio(s.Accuracy), formatRatio(s.Kappa), strconv.Itoa(s.Notes)}); err != nil {
+		if err := cw.Write([]string{NeutralizeCell(s.Name), strconv.Itoa(s.Tagged), formatRatio(s.Accuracy), formatRatio(s.Kappa), strconv.Itoa(s.Notes)}); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,7 @@
 package annotations
 
 import (
-	"bufio"
+	"encoding/csv"
 	"io"
 	"slices"
 	"strconv"
@@ -22,51 +22,97 @@ type DatasetOptions struct {
 	Majority bool
 }
 
-// SemEvalHeader is the header of the SemEval TSV export; with
-// DatasetOptions.Majority it has a fifth column, "Agreement".
-var SemEvalHeader = []string{"ID", "Target", "Text", "Stance"}
+// SemEvalHeader is the header of the SemEval TSV export: SemEval-2016
+// Task 6's four columns, then Stancemark's own (SemEvalExtra, or with
+// DatasetOptions.Majority SemEvalMajorityExtra).
+var SemEvalHeader = []string{"ID", "Target", "Tweet", "Stance"}
+
+// SemEvalExtra are the columns after SemEvalHeader's four in the SemEval
+// TSV export: the annotator (AnnotatorName), the document id and the
+// highlight id.
+var SemEvalExtra = []string{"Annotator", "Document", "Highlight"}
+
+// SemEvalMajorityExtra are the columns after SemEvalHeader's four in the
+// SemEval TSV export with DatasetOptions.Majority: the agreement (4
+// decimals), the document id and the sentence id.
+var SemEvalMajorityExtra = []string{"Agreement", "Document", "Sentence"}
 
 // WriteSemEval writes valid exports as SemEval-2016 Task 6 style TSV: the
-// header SemEvalHeader, then one row per highlight (each export's in
-// document order): ID the highlight's id, Target the scheme's target claim,
-// Text the highlight's sentences, Stance its label id. With opt.Majority
-// the rows are sentences: ID the sentence id, Stance the majority label,
-// and Agreement (4 decimals). Tabs and line breaks inside Target and Text
-// become spaces, since the format has no quoting; lines end in "\n".
+// header SemEvalHeader and SemEvalExtra, then one row per highlight (each
+// export's in document order): ID a running number from 1 (unique in the
+// file), Target the scheme's target claim, Tweet the highlight's
+// sentences, Stance its label (see SemEvalStance), then the annotator, the
+// document id and the highlight id. With opt.Majority the rows are the
+// sentences anyone tagged, Stance the majority label ("" when labels tie),
+// and the extra columns SemEvalMajorityExtra.
+//
+// Tabs and line breaks inside a cell become spaces (SemEval's files have
+// one row per line); a cell is quoted as in RFC 4180, with the tab as
+// separator, when it holds a quote or starts with a space (`"Yes," he
+// said` is written `"""Yes,"" he said"`), and NeutralizeCell'd as in the
+// CSV export. Lines end in "\n"; pandas.read_csv(f, sep="\t") reads every
+// row.
 func WriteSemEval(w io.Writer, exports []*Export, opt DatasetOptions) error {
-	bw := bufio.NewWriter(w)
-	row := func(cells ...string) {
+	cw := csv.NewWriter(w)
+	cw.Comma = '\t'
+	row := func(cells ...string) error {
 		for i, c := range cells {
-			if i > 0 {
-				bw.WriteByte('\t')
-			}
-			bw.WriteString(tsvField(c))
+			cells[i] = NeutralizeCell(tsvField(c))
 		}
-		bw.WriteByte('\n')
+		return cw.Write(cells)
 	}
+	n := 0
 	if opt.Majority {
 		rows, err := majorityRows(exports)
 		if err != nil {
 			return err
 		}
-		row(slices.Concat(SemEvalHeader, []string{"Agreement"})...)
-		for _, r := range rows {
-			row(r.SentenceID, r.Claim, r.Sentence, r.Label, strconv.FormatFloat(*r.Agreement, 'f', 4, 64))
+		if err := row(slices.Concat(SemEvalHeader, SemEvalMajorityExtra)...); err != nil {
+			return err
 		}
-		return bw.Flush()
+		stance := semEvalStance(exports[0].Scheme)
+		for _, r := range rows {
+			n++
+			if err := row(strconv.Itoa(n), r.Claim, r.Sentence, stance(r.Label),
+				strconv.FormatFloat(*r.Agreement, 'f', 4, 64), r.DocumentID, r.SentenceID); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
 	}
-	row(SemEvalHeader...)
+	if err := row(slices.Concat(SemEvalHeader, SemEvalExtra)...); err != nil {
+		return err
+	}
 	for _, e := range exports {
 		t := newExportText(e)
 		as, hs, err := inOrder(t)
 		if err != nil {
 			return err
 		}
+		stance, who := semEvalStance(e.Scheme), AnnotatorName(e)
 		for i, a := range as {
-			row(a.ID, e.Scheme.Target, t.text(hs[i].start, hs[i].end), a.Label)
+			n++
+			if err := row(strconv.Itoa(n), e.Scheme.Target, t.text(hs[i].start, hs[i].end), stance(a.Label), who, e.Document.ID, a.ID); err != nil {
+				return err
+			}
 		}
 	}
-	return bw.Flush()
+	cw.Flush()
+	return cw.Error()
+}
+
+// SemEvalStance returns how the SemEval TSV export writes label in scheme:
+// in the "semeval2016" preset, the label id in capitals as SemEval-2016's
+// files have it (FAVOR, AGAINST, NONE); in any other scheme, the label id.
+func SemEvalStance(scheme Scheme, label string) string { return semEvalStance(scheme)(label) }
+
+// semEvalStance returns SemEvalStance for scheme.
+func semEvalStance(scheme Scheme) func(string) string {
+	if scheme.ID == "semeval2016" {
+		return strings.ToUpper
+	}
+	return func(s string) string { return s }
 }
 
 // tsvField replaces the tabs and line breaks of s by spaces.
@@ -89,7 +135,7 @@ type PairRecord struct {
 	SentenceID string `json:"sentence_id"`
 	Sentence   string `json:"sentence"`
 	Label      string `json:"label"`               // label id; with Majority "" when labels tie
-	Annotator  string `json:"annotator,omitempty"` // without Majority
+	Annotator  string `json:"annotator,omitempty"` // AnnotatorName; without Majority, always there
 	DocumentID string `json:"document_id"`
 	// With Majority: the share of the sentence's labels that are Label
 	// (with a tie, the tied share), how many annotators labelled it, and
@@ -113,13 +159,14 @@ func Pairs(exports []*Export, opt DatasetOptions) ([]PairRecord, error) {
 		if err != nil {
 			return nil, err
 		}
+		who := AnnotatorName(e)
 		for i, j := range at {
 			if j < 0 {
 				continue
 			}
 			out = append(out, PairRecord{
 				Claim: e.Scheme.Target, SentenceID: e.Document.Sentences[i].ID, Sentence: t.sentence(i),
-				Label: e.Annotations[j].Label, Annotator: e.Annotator.Name, DocumentID: e.Document.ID,
+				Label: e.Annotations[j].Label, Annotator: who, DocumentID: e.Document.ID,
 			})
 		}
 	}

@@ -11,8 +11,36 @@ import (
 // FormatV1 is the "format" of a native export.
 const FormatV1 = "stancemark/v1"
 
-// MaxImportBytes is the size of the largest file ReadExport reads.
+// MaxImportBytes is the size of the largest article, assignment or
+// submission file the readers read.
 const MaxImportBytes = 20 << 20
+
+// MaxExportBytes is the size of the largest export ReadExport reads: what
+// the export of a document of MaxSentences sentences made from a file of
+// MaxImportBytes can reach, with a highlight on every sentence and notes
+// of up to 2×MaxImportBytes in all. It is the sum of the parts below
+// (TestMaxExportBytes writes such an export and reads it back), about
+// 149 MB; WriteFormat refuses to write a larger export, so whatever
+// Stancemark writes, it reads.
+const MaxExportBytes = exportTextBytes + MaxSentences*(exportSentenceBytes+exportHighlightBytes) + exportNoteBytes + exportRestBytes
+
+// The parts of MaxExportBytes, as WriteExport writes them (indented).
+const (
+	// the text: from a file of at most MaxImportBytes, and JSON escaping
+	// at most doubles it (a quote or a backslash takes two bytes; the
+	// canonical text has no control character but "\n")
+	exportTextBytes = 2 * MaxImportBytes
+	// one entry of document.sentences with 9-digit offsets (about 110)
+	exportSentenceBytes = 160
+	// one highlight on one sentence without its note: its id, a label id of
+	// MaxLabelRunes escaped 4-byte characters (800), the sentence id, the
+	// times and the indentation
+	exportHighlightBytes = 1200
+	// every note together
+	exportNoteBytes = 2 * MaxImportBytes
+	// the scheme (its labels and the target), the title, the annotator
+	exportRestBytes = 4 << 20
+)
 
 // Export is a native export ("stancemark/v1"): one annotator's highlights
 // on one document under one scheme. See the package documentation for the
@@ -91,11 +119,11 @@ func (e *Export) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ReadExport reads a native export from r: at most MaxImportBytes, with or
+// ReadExport reads a native export from r: at most MaxExportBytes, with or
 // without a leading UTF-8 byte order mark, as strict JSON, then validates it
 // (see Export.Validate). Every error is an *ImportError.
 func ReadExport(r io.Reader) (*Export, error) {
-	data, err := readLimited(r)
+	data, err := readLimitedTo(r, MaxExportBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -113,13 +141,16 @@ func ReadExport(r io.Reader) (*Export, error) {
 }
 
 // readLimited reads r up to MaxImportBytes and drops a leading BOM.
-func readLimited(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+func readLimited(r io.Reader) ([]byte, error) { return readLimitedTo(r, MaxImportBytes) }
+
+// readLimitedTo reads r up to max bytes and drops a leading BOM.
+func readLimitedTo(r io.Reader, max int) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
 	if err != nil {
 		return nil, &ImportError{Err: fmt.Errorf("reading the file failed: %w", err)}
 	}
-	if len(data) > MaxImportBytes {
-		return nil, &ImportError{Err: because(fmt.Sprintf("the file is larger than %d MB", MaxImportBytes>>20), ErrTooLarge)}
+	if len(data) > max {
+		return nil, &ImportError{Err: because(fmt.Sprintf("the file is larger than %d MB", max>>20), ErrTooLarge)}
 	}
 	return bytes.TrimPrefix(data, []byte("\uFEFF")), nil
 }

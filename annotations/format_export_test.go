@@ -176,15 +176,22 @@ func (r *largeReader) Read(p []byte) (int, error) {
 		return 0, io.EOF
 	}
 	k := min(len(p), r.n)
-	for i := range k {
-		if len(r.data) > 0 {
-			p[i], r.data = r.data[0], r.data[1:]
-		} else {
-			p[i] = ' '
-		}
+	c := copy(p[:k], r.data)
+	r.data = r.data[c:]
+	for i := c; i < k; {
+		i += copy(p[i:k], spaces[:])
 	}
 	r.n -= k
 	return k, nil
+}
+
+// spaces fills a largeReader past its data.
+var spaces = [4096]byte{}
+
+func init() {
+	for i := range spaces {
+		spaces[i] = ' '
+	}
 }
 
 func TestReadExportErrors(t *testing.T) {
@@ -331,11 +338,11 @@ func TestReadExportBOMAndSize(t *testing.T) {
 	if _, err := ReadExport(bytes.NewReader(append([]byte("\uFEFF"), data...))); err != nil {
 		t.Errorf("with a BOM: %v", err)
 	}
-	if _, err := ReadExport(&largeReader{data: data, n: MaxImportBytes}); err != nil {
-		t.Errorf("exactly MaxImportBytes: %v", err)
+	if _, err := ReadExport(&largeReader{data: data, n: MaxExportBytes}); err != nil {
+		t.Errorf("exactly MaxExportBytes: %v", err)
 	}
-	_, err := ReadExport(&largeReader{data: data, n: MaxImportBytes + 1})
-	checkImportError(t, err, "", "the file is larger than 20 MB", ErrTooLarge)
+	_, err := ReadExport(&largeReader{data: data, n: MaxExportBytes + 1})
+	checkImportError(t, err, "", "the file is larger than 148 MB", ErrTooLarge)
 }
 
 func TestSyntaxErrorPosition(t *testing.T) {

@@ -25,9 +25,9 @@ type JSONLRecord struct {
 	Label         string   `json:"label"`
 	LabelName     string   `json:"label_name"`
 	Note          string   `json:"note"`
-	Annotator     string   `json:"annotator"`
-	Created       string   `json:"created"`  // RFC 3339, UTC, milliseconds
-	Modified      string   `json:"modified"` // RFC 3339, UTC, milliseconds
+	Annotator     string   `json:"annotator"` // AnnotatorName
+	Created       string   `json:"created"`   // RFC 3339, UTC, milliseconds
+	Modified      string   `json:"modified"`  // RFC 3339, UTC, milliseconds
 }
 
 // JSONL returns the JSONL records of valid exports (see Export.Validate):
@@ -40,6 +40,7 @@ func JSONL(exports []*Export) ([]JSONLRecord, error) {
 		if err != nil {
 			return nil, err
 		}
+		who := AnnotatorName(e)
 		for i, a := range as {
 			l, _ := e.Scheme.Label(a.Label)
 			out = append(out, JSONLRecord{
@@ -47,7 +48,7 @@ func JSONL(exports []*Export) ([]JSONLRecord, error) {
 				Scheme: e.Scheme.ID, Target: e.Scheme.Target, ID: a.ID,
 				Sentences: append([]string{}, a.SentenceIDs...),
 				Quote:     t.text(hs[i].start, hs[i].end), Start: hs[i].start, End: hs[i].end,
-				Label: a.Label, LabelName: l.Name, Note: a.Note, Annotator: e.Annotator.Name,
+				Label: a.Label, LabelName: l.Name, Note: a.Note, Annotator: who,
 				Created: formatTime(a.Created), Modified: formatTime(a.Modified),
 			})
 		}

@@ -50,8 +50,10 @@ func malformedFiles(t *testing.T) []malformed {
 		malformed{"generated: a note of 5 MB", note(5 << 20 / 2),
 			"annotations[0].note: too long: 2,621,440 characters; a note can have at most 10,000"},
 		malformed{"generated: a note of exactly MaxNoteRunes", note(MaxNoteRunes), ""},
-		malformed{"generated: a file over 20 MB", append(note(21<<20/2), ' '),
-			"the file is larger than 20 MB"},
+		// 21 MB, more than MaxImportBytes, is read (an export may reach
+		// MaxExportBytes; TestReadExportBOMAndSize tries one byte more).
+		malformed{"generated: a file of 21 MB", append(note(21<<20/2), ' '),
+			"annotations[0].note: too long: 11,010,048 characters; a note can have at most 10,000"},
 	)
 	return out
 }

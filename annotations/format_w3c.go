@@ -13,13 +13,22 @@ import (
 )
 
 // W3CContext is the JSON-LD context of the W3C Web Annotation Data Model.
+// Stancemark ships the definitions of the terms its export uses in
+// web/schema/anno.jsonld, so that a JSON-LD processor can read the export
+// offline (see the README).
 const W3CContext = "http://www.w3.org/ns/anno.jsonld"
 
+// W3CPageSize is how many annotations each AnnotationPage of the W3C
+// export holds (the last page holds the rest).
+const W3CPageSize = 1000
+
 // W3CCollection is a W3C Web Annotation AnnotationCollection: the W3C
-// export of one or more native exports. Its First page embeds every
-// annotation, in document order (exports in the order given). With no
-// annotation at all there is no page (the model requires a page to have
-// items), Total is 0 and First is nil.
+// export of one or more native exports, its annotations in document order
+// (exports in the order given) in pages of W3CPageSize. The collection
+// embeds its First page, each page embeds the Next one (so the file holds
+// them all and a reader walks first, next, next, ...), and Last is the id
+// of the last page. With no annotation at all there is no page (the model
+// requires a page to have items), Total is 0 and First is nil.
 type W3CCollection struct {
 	Context string   `json:"@context"`
 	ID      string   `json:"id"`
@@ -27,23 +36,29 @@ type W3CCollection struct {
 	Label   string   `json:"label"`
 	Total   int      `json:"total"`
 	First   *W3CPage `json:"first,omitempty"`
+	Last    string   `json:"last,omitempty"`
 }
 
-// W3CPage is an AnnotationPage embedded in a W3CCollection.
+// W3CPage is an AnnotationPage of a W3CCollection: items StartIndex to
+// StartIndex+len(Items)-1 of the collection.
 type W3CPage struct {
 	ID         string          `json:"id"`
 	Type       string          `json:"type"` // "AnnotationPage"
 	PartOf     string          `json:"partOf"`
 	StartIndex int             `json:"startIndex"`
+	Prev       string          `json:"prev,omitempty"`
+	Next       *W3CPage        `json:"next,omitempty"`
 	Items      []W3CAnnotation `json:"items"`
 }
 
 // W3CAnnotation is one highlight as a W3C Annotation with motivation
-// "classifying": a TextualBody with purpose "classifying" holds the label
-// id, a second TextualBody with purpose "commenting" the note (only when
-// there is one). Times are xsd:dateTime in UTC ("Z").
+// "classifying". Its bodies are TextualBody values: with purpose
+// "classifying" the label (its name as value; its id is
+// "urn:stancemark:label:" + scheme id + ":" + label id, and its label
+// "Scheme name: Label name"), with purpose "describing" the target claim
+// of the scheme (only when there is one), with purpose "commenting" the
+// note (only when there is one). Times are xsd:dateTime in UTC ("Z").
 type W3CAnnotation struct {
-	Context    string    `json:"@context"`
 	ID         string    `json:"id"`
 	Type       string    `json:"type"` // "Annotation"
 	Motivation string    `json:"motivation"`
@@ -65,10 +80,12 @@ type W3CAgent struct {
 
 // W3CBody is a TextualBody.
 type W3CBody struct {
+	ID      string `json:"id,omitempty"`
 	Type    string `json:"type"` // "TextualBody"
 	Purpose string `json:"purpose"`
 	Value   string `json:"value"`
-	Format  string `json:"format"` // "text/plain"
+	Format  string `json:"format"`          // "text/plain"
+	Label   string `json:"label,omitempty"` // rdfs:label: scheme and label name, on the classifying body
 }
 
 // W3CTarget is the highlighted text: the document (Source, its
@@ -106,18 +123,22 @@ type W3COptions struct {
 	// Source is the IRI of the document (for example the URL it was read
 	// from); "" uses the document id ("sha256:…").
 	Source string
+	// PageSize is how many annotations a page holds; 0 means W3CPageSize.
+	PageSize int
 }
 
 // W3C converts valid exports (see Export.Validate) to one
 // AnnotationCollection. Ids are URNs built from the document, scheme,
-// annotator and highlight ids ("urn:stancemark:annotation:…"), made unique
-// within the collection.
+// annotator (AnnotatorName) and highlight ids
+// ("urn:stancemark:annotation:…"), made unique within the collection;
+// pages are the collection's id + ":page:" + the page's index from 0.
 func W3C(exports []*Export, opt W3COptions) (*W3CCollection, error) {
 	h := sha256.New()
 	var items []W3CAnnotation
 	seen := map[string]int{}
 	for _, e := range exports {
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", e.Document.ID, e.Scheme.ID, e.Annotator.Name, formatTime(e.Exported))
+		creator := AnnotatorName(e)
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", e.Document.ID, e.Scheme.ID, creator, formatTime(e.Exported))
 		t := newExportText(e)
 		as, hs, err := inOrder(t)
 		if err != nil {
@@ -127,27 +148,30 @@ func W3C(exports []*Export, opt W3COptions) (*W3CCollection, error) {
 		if source == "" {
 			source = e.Document.ID
 		}
-		creator := e.Annotator.Name
-		if creator == "" {
-			creator = "anonymous"
-		}
 		for i, a := range as {
 			loc := hs[i]
 			prefix, suffix := t.context(loc.start, loc.end)
 			id := "urn:stancemark:annotation:" + strings.TrimPrefix(e.Document.ID, "sha256:") + ":" +
-				iriEscape(e.Scheme.ID) + ":" + iriEscape(e.Annotator.Name) + ":" + iriEscape(a.ID)
+				iriEscape(e.Scheme.ID) + ":" + iriEscape(creator) + ":" + iriEscape(a.ID)
 			if n := seen[id]; n > 0 {
 				seen[id]++
 				id += "~" + strconv.Itoa(n+1)
 			} else {
 				seen[id] = 1
 			}
-			body := []W3CBody{{Type: "TextualBody", Purpose: "classifying", Value: a.Label, Format: "text/plain"}}
+			l, _ := e.Scheme.Label(a.Label)
+			body := []W3CBody{{
+				ID: "urn:stancemark:label:" + iriEscape(e.Scheme.ID) + ":" + iriEscape(a.Label), Type: "TextualBody",
+				Purpose: "classifying", Value: l.Name, Format: "text/plain", Label: e.Scheme.Name + ": " + l.Name,
+			}}
+			if e.Scheme.Target != "" {
+				body = append(body, W3CBody{Type: "TextualBody", Purpose: "describing", Value: e.Scheme.Target, Format: "text/plain"})
+			}
 			if a.Note != "" {
 				body = append(body, W3CBody{Type: "TextualBody", Purpose: "commenting", Value: a.Note, Format: "text/plain"})
 			}
 			items = append(items, W3CAnnotation{
-				Context: W3CContext, ID: id, Type: "Annotation", Motivation: "classifying",
+				ID: id, Type: "Annotation", Motivation: "classifying",
 				Created: formatTime(a.Created), Modified: formatTime(a.Modified), Generated: formatTime(e.Exported),
 				Creator:   W3CAgent{Type: "Person", Name: creator},
 				Generator: W3CGenerator,
@@ -161,10 +185,45 @@ func W3C(exports []*Export, opt W3COptions) (*W3CCollection, error) {
 	}
 	id := "urn:stancemark:collection:" + hex.EncodeToString(h.Sum(nil))[:32]
 	c := &W3CCollection{Context: W3CContext, ID: id, Type: "AnnotationCollection", Label: collectionLabel(exports), Total: len(items)}
-	if len(items) > 0 {
-		c.First = &W3CPage{ID: id + ":page:0", Type: "AnnotationPage", PartOf: id, Items: items}
+	size := opt.PageSize
+	if size <= 0 {
+		size = W3CPageSize
+	}
+	var last *W3CPage
+	for start := 0; start < len(items); start += size {
+		p := &W3CPage{
+			ID: id + ":page:" + strconv.Itoa(start/size), Type: "AnnotationPage", PartOf: id, StartIndex: start,
+			Items: items[start:min(start+size, len(items))],
+		}
+		if last == nil {
+			c.First = p
+		} else {
+			p.Prev, last.Next = last.ID, p
+		}
+		last = p
+	}
+	if last != nil {
+		c.Last = last.ID
 	}
 	return c, nil
+}
+
+// Pages returns the pages of c in order: First, First.Next, ...
+func (c *W3CCollection) Pages() []*W3CPage {
+	var out []*W3CPage
+	for p := c.First; p != nil; p = p.Next {
+		out = append(out, p)
+	}
+	return out
+}
+
+// Annotations returns the annotations of every page of c, in order.
+func (c *W3CCollection) Annotations() []W3CAnnotation {
+	var out []W3CAnnotation
+	for _, p := range c.Pages() {
+		out = append(out, p.Items...)
+	}
+	return out
 }
 
 // WriteW3C writes W3C(exports) as JSON-LD indented by two spaces.
@@ -182,7 +241,7 @@ func collectionLabel(exports []*Export) string {
 		return "Stancemark annotations"
 	}
 	e := exports[0]
-	who := e.Annotator.Name
+	who := AnnotatorName(e)
 	if len(exports) > 1 {
 		who = strconv.Itoa(len(exports)) + " exports"
 	}

@@ -66,11 +66,27 @@ func checkW3C(t *testing.T, c obj, exports []*annotations.Export) {
 		return
 	}
 	// §4.2 (Page): id MUST be an IRI, type MUST include AnnotationPage,
-	// items MUST hold one or more annotations; partOf names the collection.
-	page, _ := c["first"].(obj)
-	items, _ := page["items"].([]any)
-	if page["type"] != "AnnotationPage" || !iriRE.MatchString(str(page["id"])) || page["partOf"] != c["id"] || len(items) != want || page["startIndex"] != json.Number("0") {
-		t.Fatalf("first page = type %v id %v partOf %v startIndex %v with %d items, want %d", page["type"], page["id"], page["partOf"], page["startIndex"], len(items), want)
+	// items MUST hold one or more annotations; partOf names the collection,
+	// startIndex counts the items of the pages before, next and prev link
+	// the pages in order, last names the last page.
+	var items []any
+	var prevID any
+	pages := 0
+	for page, _ := c["first"].(obj); page != nil; page, _ = page["next"].(obj) {
+		its, _ := page["items"].([]any)
+		if page["type"] != "AnnotationPage" || !iriRE.MatchString(str(page["id"])) || page["partOf"] != c["id"] || len(its) == 0 ||
+			page["startIndex"] != json.Number(itoa(len(items))) || page["prev"] != prevID {
+			t.Fatalf("page %d = type %v id %v partOf %v startIndex %v prev %v with %d items", pages, page["type"], page["id"], page["partOf"], page["startIndex"], page["prev"], len(its))
+		}
+		if _, ok := page["next"]; ok && len(its) != annotations.W3CPageSize {
+			t.Errorf("page %d has %d items, want %d (W3CPageSize) on every page but the last", pages, len(its), annotations.W3CPageSize)
+		}
+		items = append(items, its...)
+		prevID = page["id"]
+		pages++
+	}
+	if len(items) != want || c["last"] != prevID {
+		t.Fatalf("%d items in %d pages, last %v; want %d items, last %v", len(items), pages, c["last"], want, prevID)
 	}
 	ids := map[string]bool{}
 	k := 0
@@ -81,9 +97,10 @@ func checkW3C(t *testing.T, c obj, exports []*annotations.Export) {
 			a := items[k].(obj)
 			k++
 			id := str(a["id"])
-			// §3.1: @context MUST be anno.jsonld; id exactly one IRI; type MUST
-			// include Annotation; MUST have one or more targets.
-			if a["@context"] != annotations.W3CContext || a["type"] != "Annotation" || !iriRE.MatchString(id) {
+			// §3.1: id exactly one IRI; type MUST include Annotation; MUST
+			// have one or more targets. An annotation embedded in the
+			// collection has the collection's @context, none of its own.
+			if _, ok := a["@context"]; ok || a["type"] != "Annotation" || !iriRE.MatchString(id) {
 				t.Errorf("annotation @context/type/id = %v %v %q", a["@context"], a["type"], id)
 			}
 			if ids[id] {
@@ -99,7 +116,7 @@ func checkW3C(t *testing.T, c obj, exports []*annotations.Export) {
 				}
 			}
 			// §3.3.4 Agents: the type of an agent is Person, Organization or Software.
-			if cr, _ := a["creator"].(obj); cr["type"] != "Person" || cr["name"] != nonEmpty(e.Annotator.Name) {
+			if cr, _ := a["creator"].(obj); cr["type"] != "Person" || cr["name"] != annotations.AnnotatorName(e) {
 				t.Errorf("%s: creator = %v", id, a["creator"])
 			}
 			if g, _ := a["generator"].(obj); g["type"] != "Software" || !iriRE.MatchString(str(g["id"])) {
@@ -155,21 +172,28 @@ func checkW3C(t *testing.T, c obj, exports []*annotations.Export) {
 			if str(a["created"]) != orig.Created.UTC().Format("2006-01-02T15:04:05.000Z") || str(a["modified"]) != orig.Modified.UTC().Format("2006-01-02T15:04:05.000Z") {
 				t.Errorf("%s: times %v %v, want %v %v", id, a["created"], a["modified"], orig.Created, orig.Modified)
 			}
-			// §3.2.4 TextualBody: exactly one value; purpose from the vocabulary.
-			bodies := a["body"].([]any)
-			wantBodies := 1
-			if orig.Note != "" {
-				wantBodies = 2
+			// §3.2.4 TextualBody: exactly one value; purpose from the
+			// vocabulary. The label (its name, with the scheme and label ids
+			// in its id), the claim, the note.
+			label, _ := e.Scheme.Label(orig.Label)
+			type body struct{ purpose, value, id, label string }
+			wantBodies := []body{{"classifying", label.Name, "urn:stancemark:label:" + e.Scheme.ID + ":" + orig.Label, e.Scheme.Name + ": " + label.Name}}
+			if e.Scheme.Target != "" {
+				wantBodies = append(wantBodies, body{"describing", e.Scheme.Target, "", ""})
 			}
-			if len(bodies) != wantBodies {
-				t.Fatalf("%s: %d bodies, want %d", id, len(bodies), wantBodies)
+			if orig.Note != "" {
+				wantBodies = append(wantBodies, body{"commenting", orig.Note, "", ""})
+			}
+			bodies := a["body"].([]any)
+			if len(bodies) != len(wantBodies) {
+				t.Fatalf("%s: %d bodies, want %d", id, len(bodies), len(wantBodies))
 			}
 			for i, b := range bodies {
 				b := b.(obj)
-				want := []string{orig.Label, orig.Note}[i]
-				purpose := []string{"classifying", "commenting"}[i]
-				if b["type"] != "TextualBody" || b["purpose"] != purpose || b["value"] != want || !slices.Contains(motivations, str(b["purpose"])) {
-					t.Errorf("%s: body %d = %v, want a TextualBody %s %q", id, i, b, purpose, want)
+				w := wantBodies[i]
+				if b["type"] != "TextualBody" || b["purpose"] != w.purpose || b["value"] != w.value || str(b["id"]) != w.id || str(b["label"]) != w.label ||
+					b["format"] != "text/plain" || !slices.Contains(motivations, str(b["purpose"])) {
+					t.Errorf("%s: body %d = %v, want a TextualBody %+v", id, i, b, w)
 				}
 			}
 		}
@@ -177,13 +201,6 @@ func checkW3C(t *testing.T, c obj, exports []*annotations.Export) {
 }
 
 func str(v any) string { s, _ := v.(string); return s }
-
-func nonEmpty(name string) string {
-	if name == "" {
-		return "anonymous"
-	}
-	return name
-}
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
@@ -234,5 +251,53 @@ func TestW3CSourceOption(t *testing.T) {
 	}
 	if got := c.First.Items[0].Target.Source; got != "https://example.org/news/us-iran" {
 		t.Errorf("source = %q", got)
+	}
+}
+
+func TestW3CPages(t *testing.T) {
+	// 30 annotators, every sentence its own highlight: 690 annotations in
+	// pages of 100, the last one of 90.
+	var exports []*annotations.Export
+	for k := range 30 {
+		var runs []tagRun
+		for i := range 23 {
+			runs = append(runs, tagRun{i, i, "neutral", ""})
+		}
+		exports = append(exports, articleExport(t, "annotator"+itoa(k), runs...))
+	}
+	c, err := annotations.W3C(exports, annotations.W3COptions{PageSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := c.Pages()
+	if len(pages) != 7 || len(pages[6].Items) != 90 || pages[6].StartIndex != 600 || c.Last != pages[6].ID || pages[3].Prev != pages[2].ID ||
+		pages[1].ID != c.ID+":page:1" || len(c.Annotations()) != 690 || c.Total != 690 {
+		t.Errorf("%d pages, last %q with %d items from %d; total %d", len(pages), c.Last, len(pages[len(pages)-1].Items), pages[len(pages)-1].StartIndex, c.Total)
+	}
+	// The export's own page size.
+	var buf strings.Builder
+	if err := annotations.WriteFormat(&buf, "w3c", exports[:1]); err != nil {
+		t.Fatal(err)
+	}
+	checkW3C(t, decodeW3C(t, []byte(buf.String())), exports[:1])
+	big := slices.Repeat(exports, 2) // 1,380 annotations: two pages
+	c, _ = annotations.W3C(big, annotations.W3COptions{})
+	if p := c.Pages(); len(p) != 2 || len(p[0].Items) != annotations.W3CPageSize || len(p[1].Items) != 1380-annotations.W3CPageSize {
+		t.Errorf("%d pages for 1,380 annotations", len(p))
+	}
+	checkW3C(t, decodeW3C(t, render(t, "w3c", big)), big)
+}
+
+func TestW3CAnonymousAnnotators(t *testing.T) {
+	a := articleExport(t, "", tagRun{0, 0, "supports", ""})
+	b := articleExport(t, "", tagRun{1, 1, "opposes", ""})
+	b.Annotations[0].ID = "a0f3c9" // the app's ids are random
+	c, err := annotations.W3C([]*annotations.Export{a, b}, annotations.W3COptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := c.Annotations()
+	if items[0].Creator.Name != annotations.AnnotatorName(a) || items[1].Creator.Name != annotations.AnnotatorName(b) || items[0].Creator.Name == items[1].Creator.Name {
+		t.Errorf("creators %q and %q, want two different anonymous-… names", items[0].Creator.Name, items[1].Creator.Name)
 	}
 }

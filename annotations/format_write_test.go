@@ -46,8 +46,9 @@ func TestCSVOneRowPerSentencePerAnnotator(t *testing.T) {
 			a := byID[s.ID]
 			start, _ := strconv.Atoi(row[4])
 			end, _ := strconv.Atoi(row[5])
-			want := []string{doc.ID, s.ID, strconv.Itoa(i), strconv.Itoa(s.Paragraph), strconv.Itoa(s.Start), strconv.Itoa(s.End), s.Text, a.Label, a.Note, e.Annotator.Name}
-			if strings.Join(row, "\x00") != strings.Join(want, "\x00") || string(runes[start:end]) != row[6] {
+			want := []string{doc.ID, s.ID, strconv.Itoa(i), strconv.Itoa(s.Paragraph), strconv.Itoa(s.Start), strconv.Itoa(s.End),
+				annotations.NeutralizeCell(s.Text), a.Label, annotations.NeutralizeCell(a.Note), e.Annotator.Name}
+			if strings.Join(row, "\x00") != strings.Join(want, "\x00") || string(runes[start:end]) != annotations.RestoreCell(row[6]) {
 				t.Errorf("row %d = %q, want %q", 1+k*len(doc.Sentences)+i, row, want)
 			}
 		}
@@ -103,25 +104,31 @@ func TestJSONRoundTripIsIdentity(t *testing.T) {
 
 func TestSemEvalTSV(t *testing.T) {
 	exports := panel(t)
-	data := string(render(t, "semeval", exports))
-	lines := strings.Split(strings.TrimSuffix(data, "\n"), "\n")
-	if lines[0] != "ID\tTarget\tText\tStance" {
-		t.Errorf("header = %q", lines[0])
+	data := render(t, "semeval", exports)
+	rows := readTSV(t, data)
+	if got := strings.Join(rows[0], "\t"); got != "ID\tTarget\tTweet\tStance\tAnnotator\tDocument\tHighlight" {
+		t.Errorf("header = %q", got)
 	}
-	if got, want := len(lines)-1, 3+4+2; got != want {
+	if got, want := len(rows)-1, 3+4+2; got != want {
 		t.Fatalf("%d rows, want %d (one per highlight)", got, want)
 	}
+	if lines := strings.Count(string(data), "\n"); lines != len(rows) {
+		t.Errorf("%d lines for %d rows: a row spans lines", lines, len(rows))
+	}
 	doc := bundledDoc(t)
-	for _, l := range lines[1:] {
-		if f := strings.Split(l, "\t"); len(f) != 4 || f[1] != "The United States and Iran could cooperate in Iraq." {
-			t.Errorf("row %q", l)
+	for i, f := range rows[1:] {
+		if f[0] != strconv.Itoa(i+1) || f[1] != "The United States and Iran could cooperate in Iraq." || f[5] != doc.ID {
+			t.Errorf("row %q", f)
 		}
 	}
 	// Ada's third highlight spans s10..s12, across a paragraph break,
-	// which the TSV flattens to spaces.
-	want := "aAda3\t" + "The United States and Iran could cooperate in Iraq.\t" + strings.ReplaceAll(doc.Quote(9, 11), "\n", " ") + "\tneutral"
-	if lines[3] != want {
-		t.Errorf("row 3 = %q\nwant    %q", lines[3], want)
+	// which the TSV flattens to spaces; it holds quotes, so it is quoted.
+	want := []string{"3", "The United States and Iran could cooperate in Iraq.", strings.ReplaceAll(doc.Quote(9, 11), "\n", " "), "neutral", "Ada", doc.ID, "aAda3"}
+	if strings.Join(rows[3], "\x00") != strings.Join(want, "\x00") {
+		t.Errorf("row 3 = %q\nwant    %q", rows[3], want)
+	}
+	if !strings.Contains(string(data), "\t\"In fact, the United States and Iran held \"\"very brief discussions\"\"") {
+		t.Errorf("a Tweet with quotes is not quoted as RFC 4180 says")
 	}
 }
 
@@ -177,8 +184,12 @@ func TestPairsAndMajority(t *testing.T) {
 	if err := annotations.WriteSemEval(&buf, exports, annotations.DatasetOptions{Majority: true}); err != nil {
 		t.Fatal(err)
 	}
-	if first := strings.SplitN(buf.String(), "\n", 3); first[0] != "ID\tTarget\tText\tStance\tAgreement" || !strings.HasPrefix(first[1], "s1\t") || !strings.HasSuffix(first[1], "\tsupports\t1.0000") {
-		t.Errorf("majority TSV starts %q", first[:2])
+	tsv := readTSV(t, buf.Bytes())
+	if got := strings.Join(tsv[0], "\t"); got != "ID\tTarget\tTweet\tStance\tAgreement\tDocument\tSentence" || len(tsv) != 1+10 {
+		t.Errorf("majority TSV header %q, %d rows", got, len(tsv)-1)
+	}
+	if r := tsv[1]; r[0] != "1" || r[3] != "supports" || r[4] != "1.0000" || r[5] != exports[0].Document.ID || r[6] != "s1" {
+		t.Errorf("majority TSV row 1 = %q", r)
 	}
 }
 

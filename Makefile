@@ -29,13 +29,18 @@ wasm: ## build web/app.wasm with its gzip (and brotli) copies
 
 test: deps fmt-check vet unit e2e ## everything CI runs: gofmt, vet, unit and real-browser tests
 
-deps: ## install Debian's chromium and brotli, and axe-core (npm), when missing
-	@if [ ! -x "$(CHROMIUM)" ] || ! command -v brotli >/dev/null; then \
-		echo "installing Debian's chromium (browser tests) and brotli (app.wasm.br, which make bench measures)"; \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium brotli; \
+# The export tests read the exports with pandas, rdflib and pyld (Debian's
+# python3-* in /usr/bin/python3) and DuckDB (@duckdb/node-api, npm).
+deps: ## install Debian's chromium, brotli, pandas, rdflib and pyld, and axe-core and DuckDB (npm), when missing
+	@if [ ! -x "$(CHROMIUM)" ] || ! command -v brotli >/dev/null || \
+		! /usr/bin/python3 -c 'import pandas, rdflib, pyld' 2>/dev/null; then \
+		echo "installing Debian's chromium (browser tests), brotli (app.wasm.br, which make bench measures)"; \
+		echo "and python3-pandas, python3-rdflib, python3-pyld (the export tests' readers)"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium brotli \
+			python3-pandas python3-rdflib python3-pyld; \
 	fi
-	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
-		echo "installing axe-core (npm) for the accessibility audit"; \
+	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/@duckdb/node-api/package.json ]; then \
+		echo "installing axe-core (the accessibility audit) and @duckdb/node-api (the export tests) from npm"; \
 		npm ci --no-audit --no-fund; \
 	fi
 

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,24 +20,30 @@ import (
 const convertUsage = `Usage: stancemark convert -to FORMAT [-o FILE] [-majority] [-project PROJECT.json] FILE...
 
 Read stancemark/v1 exports and write them in another format, to standard
-output or to -o FILE. "-" reads standard input. With -project, a FILE may
+output or to -o FILE ("-o -" is standard output too). A FILE "-" reads
+standard input, which can be given once. With -project, a FILE may
 also be an annotator's submission on that project
 (stancemark-submission/v1): it stands for one export per task with work
 (the task's document, the project's labels with the claim as target).
 FORMAT is one of
 
 	json     stancemark/v1 again, validated (same document, scheme,
-	         annotations and "exported"); several files are written one
-	         after another
-	w3c      one W3C Web Annotation AnnotationCollection (JSON-LD)
+	         annotations and "exported"); several files give JSON Lines,
+	         one export per line
+	w3c      one W3C Web Annotation AnnotationCollection (JSON-LD), in
+	         pages of 1000 annotations
 	csv      one row per sentence per file: document_id, sentence_id, index,
 	         paragraph, start, end, text, label, note, annotator
 	jsonl    one highlight per line, self-contained
-	semeval  SemEval-2016 Task 6 TSV: ID, Target, Text, Stance (one row per
-	         highlight)
+	semeval  SemEval-2016 Task 6 TSV: ID, Target, Tweet, Stance, then
+	         Annotator, Document, Highlight (one row per highlight)
 	pairs    claim-sentence pairs, one JSON object per tagged sentence
 
-Offsets count Unicode code points. A file that cannot be read is reported
+Offsets count Unicode code points. In csv and semeval a cell that starts
+with =, +, -, @, a tab or a carriage return gets a leading ' so that a
+spreadsheet does not run it as a formula. An export without an annotator
+is named "anonymous-" and 8 hex digits of its content, in every format.
+A file that cannot be read is reported
 on standard error with the field at fault; the others are still converted,
 and the exit status is 1.
 
@@ -70,6 +77,8 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	case fs.NArg() == 0:
 		fs.Usage()
 		return usageError{"convert needs at least one FILE"}
+	case countStdin(fs.Args()) > 1:
+		return usageError{stdinTwice}
 	}
 	project, err := readProjectFlag(*projectFile)
 	if err != nil {
@@ -111,11 +120,21 @@ func readExports(names []string, project *annotations.Project, stdin io.Reader, 
 		err error
 	}
 	results := make([]result, len(names))
+	if i := slices.Index(names, "-"); i >= 0 {
+		for j := i + 1; j < len(names); j++ {
+			if names[j] == "-" {
+				results[j].err = errors.New(stdinTwice)
+			}
+		}
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(names)) {
 		wg.Go(func() {
 			for i := range next {
+				if results[i].err != nil {
+					continue
+				}
 				es, err := readExport(names[i], project, stdin)
 				results[i] = result{es, err}
 			}
@@ -137,10 +156,25 @@ func readExports(names []string, project *annotations.Project, stdin io.Reader, 
 	return exports, failed
 }
 
+// countStdin returns how many of names are "-".
+func countStdin(names []string) int {
+	n := 0
+	for _, name := range names {
+		if name == "-" {
+			n++
+		}
+	}
+	return n
+}
+
+// stdinTwice is the error for "-" given more than once.
+const stdinTwice = `-: standard input is given twice, but it can be read only once (give "-" once)`
+
 // readExport reads one export, or a submission on project as its exports;
-// its error starts with the file name.
+// its error starts with the file name. It reads up to
+// annotations.MaxExportBytes, the largest export Stancemark writes.
 func readExport(name string, project *annotations.Project, stdin io.Reader) ([]*annotations.Export, error) {
-	data, err := readFileOrStdin(name, stdin)
+	data, err := readUpTo(name, stdin, annotations.MaxExportBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -165,9 +199,29 @@ func readExport(name string, project *annotations.Project, stdin io.Reader) ([]*
 	return []*annotations.Export{e}, nil
 }
 
-// writeOutput writes data to the file name, or to stdout when name is "".
+// readUpTo reads the file name, or standard input for "-", up to one byte
+// more than max (the readers refuse more).
+func readUpTo(name string, stdin io.Reader, max int) ([]byte, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+	}
+	return data, nil
+}
+
+// writeOutput writes data to the file name, or to stdout when name is ""
+// or "-".
 func writeOutput(name string, data []byte, stdout io.Writer) error {
-	if name == "" {
+	if name == "" || name == "-" {
 		_, err := stdout.Write(data)
 		return err
 	}

@@ -41,7 +41,8 @@ func TestConvertMalformed(t *testing.T) {
 		want  string
 	}{
 		{"note-5mb.json", 5 << 20 / 2, "annotations[0].note: too long: 2,621,440 characters; a note can have at most 10,000"},
-		{"over-20mb.json", 21 << 20 / 2, "the file is larger than 20 MB"},
+		// More than MaxImportBytes is read: an export may reach MaxExportBytes.
+		{"note-21mb.json", 21 << 20 / 2, "annotations[0].note: too long: 11,010,048 characters; a note can have at most 10,000"},
 	} {
 		data := bytes.Replace(base, []byte(`"note": "Kirby says so"`), []byte(`"note": "`+strings.Repeat("é", g.runes)+`"`), 1)
 		n := filepath.Join(tmp, g.name)

@@ -180,16 +180,8 @@ func exportsMatrix(names []string, none bool, stdin io.Reader, stderr io.Writer)
 	if none {
 		untagged = "none"
 	}
-	r, err := annotations.ReliabilityFromExports(exports, untagged)
-	if err != nil {
-		return nil, err
-	}
-	for c, e := range exports {
-		if e.Annotator.Name == "" {
-			r.Coders[c] = names[c]
-		}
-	}
-	return r, nil
+	// An export without an annotator's name is named by annotations.AnnotatorName, as in every format.
+	return annotations.ReliabilityFromExports(exports, untagged)
 }
 
 // printAgreement prints the report as a table, then the agreement per

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"os"
@@ -167,5 +168,35 @@ func TestAgreeErrors(t *testing.T) {
 				t.Errorf("exit %d, output %q; want exit %d and %q", code, out+errOut, tt.code, tt.want)
 			}
 		})
+	}
+}
+
+// TestAgreeNamesAnonymousExportsByTheOneRule: exports without an annotator's
+// name are named as in every other output (annotations.AnnotatorName), not
+// by their file names, and two of them stay apart.
+func TestAgreeNamesAnonymousExportsByTheOneRule(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{
+		writeExport(t, dir, "first.json", "", tagRun{0, 1, "supports"}),
+		writeExport(t, dir, "second.json", "", tagRun{0, 0, "supports"}, tagRun{1, 1, "neutral"}),
+	}
+	var names []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := annotations.ReadExport(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, annotations.AnnotatorName(e))
+	}
+	if names[0] == names[1] || !strings.HasPrefix(names[0], "anonymous-") {
+		t.Fatalf("AnnotatorName gave %q and %q", names[0], names[1])
+	}
+	out, errOut, code := stancemark(t, "", append([]string{"agree"}, files...)...)
+	if code != 0 || !strings.Contains(out, names[0]) || !strings.Contains(out, names[1]) || strings.Contains(out, "first.json") {
+		t.Errorf("exit %d; the coders are not named %s and %s:\n%s%s", code, names[0], names[1], out, errOut)
 	}
 }

@@ -6,8 +6,9 @@ import (
 )
 
 // ReliabilityFromSubmissions turns several annotators' submissions on one
-// project into reliability data: one unit per sentence of each task that
-// at least one submission has work on (see TaskWork.HasWork), named
+// project into reliability data: one unit per sentence that at least one
+// submission tagged, on a task (the rule of ReliabilityFromExports: a
+// sentence nobody tagged is no unit, with or without "none"), named
 // "<task id>:<sentence id>" (sentence × claim, since a task is a document
 // judged against one claim); one coder per submission (its annotator;
 // "name (2)" for a repeated name); as value the label of the highlight that
@@ -62,9 +63,9 @@ func ReliabilityFromSubmissions(p *Project, subs []*ProjectSubmission, untagged,
 		}
 		n := len(p.Documents[x.docs[t.Document]].Sentences)
 		rows := make([][]string, n)
+		tagged := make([]bool, n) // some annotator tagged the sentence: only those are units, as in ReliabilityFromExports
 		for k := range rows {
 			rows[k] = make([]string, len(subs))
-			r.Units = append(r.Units, t.ID+":"+sentenceID(k))
 		}
 		for c := range subs {
 			w := work[c][ti]
@@ -76,11 +77,18 @@ func ReliabilityFromSubmissions(p *Project, subs []*ProjectSubmission, untagged,
 			}
 			for _, a := range w.Annotations {
 				for _, sid := range a.SentenceIDs {
-					rows[sentenceIndex(sid, n)][c] = a.Label
+					k := sentenceIndex(sid, n)
+					rows[k][c] = a.Label
+					tagged[k] = true
 				}
 			}
 		}
-		r.Values = append(r.Values, rows...)
+		for k, row := range rows {
+			if tagged[k] {
+				r.Units = append(r.Units, t.ID+":"+sentenceID(k))
+				r.Values = append(r.Values, row)
+			}
+		}
 	}
 	return r, nil
 }

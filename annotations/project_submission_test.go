@@ -233,17 +233,25 @@ func TestReliabilityFromSubmissions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Tasks 0, 1 and 2 have work: 3 + 2 + 3 sentences (documents 1, 2, 1?).
-	n := 0
-	for _, ti := range []int{0, 1, 2} {
-		for _, d := range p.Documents {
-			if d.ID == p.Tasks[ti].Document {
-				n += len(d.Sentences)
+	// The units are the sentences somebody tagged, task by task (a sentence
+	// nobody tagged is no unit, as in ReliabilityFromExports).
+	taggedUnits := map[string]bool{}
+	for _, sub := range []*ProjectSubmission{ana, bob} {
+		for _, w := range sub.Tasks {
+			for _, a := range w.Annotations {
+				for _, sid := range a.SentenceIDs {
+					taggedUnits[w.Task+":"+sid] = true
+				}
 			}
 		}
 	}
-	if len(r.Units) != n || len(r.Coders) != 2 || r.Coders[1] != "bob" {
-		t.Fatalf("%d units, coders %v; want %d units", len(r.Units), r.Coders, n)
+	if len(r.Units) != len(taggedUnits) || len(r.Coders) != 2 || r.Coders[1] != "bob" {
+		t.Fatalf("%d units, coders %v; want the %d tagged sentences", len(r.Units), r.Coders, len(taggedUnits))
+	}
+	for _, id := range r.Units {
+		if !taggedUnits[id] {
+			t.Errorf("unit %s: nobody tagged it", id)
+		}
 	}
 	want := map[string][2]string{
 		p.Tasks[0].ID + ":s1": {"agree", "agree"},

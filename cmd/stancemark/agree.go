@@ -247,6 +247,9 @@ func printAgreement(w io.Writer, r *annotations.Reliability, rep *annotations.Ag
 		}
 		tw.Flush()
 	}
+	if units == nil { // agree -project: a list per unit would be as long as the corpus
+		return nil
+	}
 	var split []annotations.UnitAgreement
 	for _, u := range units {
 		if u.Disagreement > 0 {

@@ -74,15 +74,15 @@ func agreeSubmissions(projectFile string, names []string, level annotations.Leve
 		}{rep, claims})
 	}
 	fmt.Fprintf(stdout, "%q (%s), over the project:\n", p.Title, p.ID)
-	if err := printReport(stdout, r, rep); err != nil {
+	if err := printAgreement(stdout, r, rep, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "\nPer claim (%d of %d claims have work):\n", len(claims), len(p.Claims))
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "claim\tunits\tpairable\tpercent\talpha\ttext")
+	fmt.Fprintln(tw, "claim\tunits\tpairable\tpercent\talpha\tAC1\ttext")
 	for _, c := range claims {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", c.Claim, c.Report.Units, c.Report.PairableValues,
-			ratio(c.Report.PercentAgreement), ratio(c.Report.KrippendorffAlpha), clip(c.Text, 60))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\n", c.Claim, c.Report.Units, c.Report.PairableValues,
+			ratio(c.Report.PercentAgreement), ratio(c.Report.KrippendorffAlpha), ratio(c.Report.GwetAC1), clip(c.Text, 60))
 	}
 	return tw.Flush()
 }
@@ -117,28 +117,4 @@ func perClaim(p *annotations.Project, r *annotations.Reliability, level annotati
 		out = append(out, claimAgreement{Claim: c.ID, Text: c.Text, Report: rep})
 	}
 	return out, nil
-}
-
-// printReport prints the coefficients of rep as a table, with the notes.
-func printReport(w io.Writer, r *annotations.Reliability, rep *annotations.AgreementReport) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	coders := strings.Join(r.Coders, ", ")
-	if len(r.Coders) > 8 {
-		coders = strings.Join(r.Coders[:8], ", ") + ", …"
-	}
-	fmt.Fprintf(tw, "units\t%d\n", rep.Units)
-	fmt.Fprintf(tw, "coders\t%d (%s)\n", rep.Coders, coders)
-	fmt.Fprintf(tw, "pairable values\t%d\n", rep.PairableValues)
-	fmt.Fprintf(tw, "level\t%s\n", rep.Level)
-	fmt.Fprintf(tw, "percent agreement\t%s\n", ratio(rep.PercentAgreement))
-	fmt.Fprintf(tw, "Krippendorff's alpha\t%s\n", ratio(rep.KrippendorffAlpha))
-	fmt.Fprintf(tw, "Fleiss' kappa\t%s\n", ratio(rep.FleissKappa))
-	fmt.Fprintf(tw, "Cohen's kappa\t%s\n", ratio(rep.CohenKappa))
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	for _, n := range rep.Notes {
-		fmt.Fprintf(w, "  %s\n", n)
-	}
-	return nil
 }

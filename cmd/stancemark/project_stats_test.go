@@ -149,7 +149,7 @@ func TestConvertAndAgreeOnSubmissions(t *testing.T) {
 		t.Errorf("claims have %d units, the project %d", units, rep.Project.Units)
 	}
 	out, errOut, code = stancemark(t, "", append([]string{"agree", "-project", path}, subs...)...)
-	if code != 0 || !strings.Contains(out, "Per claim") || !strings.Contains(out, "Krippendorff's alpha") {
+	if code != 0 || !strings.Contains(out, "Per claim") || !strings.Contains(out, "Krippendorff's alpha") || !strings.Contains(out, "Gwet's AC1") || !strings.Contains(out, "Which to read") || !strings.Contains(out, " AC1 ") {
 		t.Errorf("agree table: exit %d:\n%s%s", code, out, errOut)
 	}
 }

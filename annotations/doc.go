@@ -15,8 +15,8 @@
 //     into sentences (ParsePlainText, ParseMarkdown, ParseHTML, NewDocument,
 //     CanonicalText, DocumentID; the sentence corrections are in
 //     text_segment.go), a file of any of these read by its name or content
-//     (ParseFile, SniffFileKind; text_file.go, text_sniff.go), and the limits on text (MaxNoteRunes, MaxSentences,
-//     ...).
+//     (ParseFile, SniffFileKind; text_file.go, text_sniff.go), and the
+//     limits on text (MaxNoteRunes, MaxSentences, ...).
 //   - work_: the Workspace. Highlights (Annotation) under label schemes
 //     (Scheme, Presets), the edits (Tag, Clear, SetNote, SetTarget,
 //     SetScheme, Import), the undo history (Undo, Redo), the saved state
@@ -26,7 +26,8 @@
 //     Export.Validate, and the strict JSON decoder behind every reader), W3C
 //     Web Annotation (W3C, WriteW3C), CSV (WriteCSV), JSONL (WriteJSONL),
 //     scheme JSON, the research datasets (WriteSemEval, Pairs, WritePairs),
-//     WriteFormat over all of them, and Slug for file names.
+//     WriteFormat over all of them, ExportFile (an export with its file
+//     name and media type), and Slug and TitleSlug for file names.
 //   - class_: the classroom. An Assignment (NewAssignment, ReadAssignment,
 //     WriteAssignment) and its link (AssignmentLink, DecodeAssignmentLink),
 //     the student's side (Assignment.NewWorkspace, Assignment.Submission,
@@ -37,11 +38,14 @@
 //     contract (project.go: Project, ProjectDocument, Claim, Task, Codebook,
 //     ProjectInput), the file (WriteProject, ReadProject, Project.Validate;
 //     project_file.go, project_decode.go, project_validate.go), the hash
-//     and the content ids
-//     (ProjectHash, ProjectID, ClaimID, TaskID; project_hash.go), NewProject
-//     (project_new.go) and the overlap rule (Project.AnnotatorsOf,
-//     Project.TasksOf; project_assign.go); the other project_ files hold
-//     the submissions.
+//     and the content ids (ProjectHash, ProjectID, ClaimID, TaskID;
+//     project_hash.go), NewProject (project_new.go) and the overlap rule
+//     (Project.AnnotatorsOf, Project.TasksOf; project_assign.go). An
+//     annotator's work comes back as a "stancemark-submission/v1"
+//     (WriteSubmission, ReadSubmission, Project.CheckSubmission,
+//     ProjectSubmission.Exports; project_submission.go), counted by
+//     Project.Stats (project_stats.go) and compared by
+//     ReliabilityFromSubmissions (project_agree.go).
 //   - gold_: gold labels ("stancemark-gold/v1"). The votes, the policies
 //     and each label's provenance (GoldVotes.Decide, GoldSource; gold.go),
 //     NewGold from a project's submissions or one document's exports with

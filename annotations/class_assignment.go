@@ -173,24 +173,11 @@ func WriteAssignment(w io.Writer, a *Assignment) error {
 // decodeAssignment reads the fields of an assignment strictly. data is
 // valid JSON.
 func decodeAssignment(data []byte) (*Assignment, error) {
-	raw := json.RawMessage(data)
-	if kindOf(raw) != "an object" {
-		return nil, &ImportError{Err: because(fmt.Sprintf("this is not a Stancemark assignment (the file holds %s, not an object)", kindOf(raw)), ErrFormat)}
-	}
-	o, err := decodeObject(raw, "")
+	o, format, err := decodeFile(data, "assignment", checkAssignmentFormat, "an assignment", assignmentFields)
 	if err != nil {
 		return nil, err
 	}
-	a := &Assignment{}
-	if err := o.str("format", false, &a.Format); err != nil {
-		return nil, err
-	}
-	if err := checkAssignmentFormat(a.Format); err != nil {
-		return nil, err
-	}
-	if err := o.only("an assignment", assignmentFields...); err != nil {
-		return nil, err
-	}
+	a := &Assignment{Format: format}
 	if err := o.str("id", true, &a.ID); err != nil {
 		return nil, err
 	}

@@ -262,19 +262,74 @@ func parseTime(s string) (time.Time, error) {
 }
 
 // checkFormat checks a "format" value against want ("stancemark/v1").
-func checkFormat(got, want string) error {
+func checkFormat(got, want string) error { return checkFormatNamed(got, want, formatNoun(want)) }
+
+// checkFormatNamed checks a "format" value against want
+// ("stancemark-gold/v1"); noun names the file in messages ("gold file").
+func checkFormatNamed(got, want, noun string) error {
 	family := want[:strings.LastIndex(want, "/v")+2]
 	switch {
 	case got == want:
 		return nil
 	case got == "":
-		return fieldErr("format", because("missing; this is not a Stancemark "+formatNoun(want), ErrMissingField, ErrFormat))
+		return fieldErr("format", because("missing; this is not a Stancemark "+noun, ErrMissingField, ErrFormat))
 	case strings.HasPrefix(got, family):
 		return fieldErr("format", because(fmt.Sprintf("%q is not supported; this version of Stancemark reads %s (was the file made by a newer Stancemark?)", got, want), ErrUnsupportedVersion))
 	case strings.HasPrefix(got, "stancemark"):
-		return fieldErr("format", because(fmt.Sprintf("this is a %q file, not a Stancemark %s (%s)", got, formatNoun(want), want), ErrFormat))
+		return fieldErr("format", because(fmt.Sprintf("this is a %q file, not a Stancemark %s (%s)", got, noun, want), ErrFormat))
 	}
-	return fieldErr("format", because(fmt.Sprintf("%q: this is not a Stancemark %s", got, formatNoun(want)), ErrFormat))
+	return fieldErr("format", because(fmt.Sprintf("%q: this is not a Stancemark %s", got, noun), ErrFormat))
+}
+
+// decodeFile reads data (valid JSON) as the top-level object of a
+// Stancemark file, the first steps of every strict reader: data must be an
+// object (noun names the file when it is not: "gold file"), its optional
+// "format" must pass check, and its fields must be among allowed (what
+// names the object: "a gold file"). It returns the object and its format.
+func decodeFile(data []byte, noun string, check func(string) error, what string, allowed []string) (*jsonObject, string, error) {
+	raw := json.RawMessage(data)
+	if kindOf(raw) != "an object" {
+		return nil, "", &ImportError{Err: because(fmt.Sprintf("this is not a Stancemark %s (the file holds %s, not an object)", noun, kindOf(raw)), ErrFormat)}
+	}
+	o, err := decodeObject(raw, "")
+	if err != nil {
+		return nil, "", err
+	}
+	var format string
+	if err := o.str("format", false, &format); err != nil {
+		return nil, "", err
+	}
+	if err := check(format); err != nil {
+		return nil, "", err
+	}
+	if err := o.only(what, allowed...); err != nil {
+		return nil, "", err
+	}
+	return o, format, nil
+}
+
+// decodeSentences reads the required list "sentences" of o: objects with
+// an id, a paragraph, a start and an end. On an error it returns the
+// sentences read before it.
+func decodeSentences(o *jsonObject) ([]ExportSentence, error) {
+	var sentences []ExportSentence
+	_, err := objects(o, "sentences", true, "a sentence", []string{"id", "paragraph", "start", "end"}, func(_ int, so *jsonObject) error {
+		var s ExportSentence
+		if err := so.str("id", true, &s.ID); err != nil {
+			return err
+		}
+		for _, f := range []struct {
+			name string
+			dst  *int
+		}{{"paragraph", &s.Paragraph}, {"start", &s.Start}, {"end", &s.End}} {
+			if err := so.int(f.name, true, f.dst); err != nil {
+				return err
+			}
+		}
+		sentences = append(sentences, s)
+		return nil
+	})
+	return sentences, err
 }
 
 func formatNoun(format string) string {

@@ -157,24 +157,11 @@ func readLimitedTo(r io.Reader, max int) ([]byte, error) {
 
 // decodeExport reads the fields of an export strictly. data is valid JSON.
 func decodeExport(data []byte) (*Export, error) {
-	raw := json.RawMessage(data)
-	if kindOf(raw) != "an object" {
-		return nil, &ImportError{Err: because(fmt.Sprintf("this is not a Stancemark export (the file holds %s, not an object)", kindOf(raw)), ErrFormat)}
-	}
-	o, err := decodeObject(raw, "")
+	o, format, err := decodeFile(data, "export", func(got string) error { return checkFormat(got, FormatV1) }, "an export", exportFields)
 	if err != nil {
 		return nil, err
 	}
-	e := &Export{}
-	if err := o.str("format", false, &e.Format); err != nil {
-		return nil, err
-	}
-	if err := checkFormat(e.Format, FormatV1); err != nil {
-		return nil, err
-	}
-	if err := o.only("an export", exportFields...); err != nil {
-		return nil, err
-	}
+	e := &Export{Format: format}
 	if err := o.time("exported", true, &e.Exported); err != nil {
 		return nil, err
 	}

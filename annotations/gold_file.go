@@ -3,7 +3,6 @@ package annotations
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -147,40 +146,13 @@ func ReadGold(r io.Reader) (*Gold, error) {
 }
 
 // checkGoldFormat checks the "format" of a gold file.
-func checkGoldFormat(got string) error {
-	const noun = "gold file"
-	switch {
-	case got == GoldFormat:
-		return nil
-	case got == "":
-		return fieldErr("format", because("missing; this is not a Stancemark "+noun, ErrMissingField, ErrFormat))
-	case strings.HasPrefix(got, "stancemark-gold/v"):
-		return fieldErr("format", because(fmt.Sprintf("%q is not supported; this version of Stancemark reads %s (was the file made by a newer Stancemark?)", got, GoldFormat), ErrUnsupportedVersion))
-	case strings.HasPrefix(got, "stancemark"):
-		return fieldErr("format", because(fmt.Sprintf("this is a %q file, not a Stancemark %s (%s)", got, noun, GoldFormat), ErrFormat))
-	}
-	return fieldErr("format", because(fmt.Sprintf("%q: this is not a Stancemark %s", got, noun), ErrFormat))
-}
+func checkGoldFormat(got string) error { return checkFormatNamed(got, GoldFormat, "gold file") }
 
 // decodeGold reads the fields of a gold file strictly; data is valid
 // JSON. It does not validate the whole.
 func decodeGold(data []byte) (*Gold, error) {
-	raw := json.RawMessage(data)
-	if kindOf(raw) != "an object" {
-		return nil, &ImportError{Err: because(fmt.Sprintf("this is not a Stancemark gold file (the file holds %s, not an object)", kindOf(raw)), ErrFormat)}
-	}
-	o, err := decodeObject(raw, "")
+	o, _, err := decodeFile(data, "gold file", checkGoldFormat, "a gold file", goldFields)
 	if err != nil {
-		return nil, err
-	}
-	var format string
-	if err := o.str("format", false, &format); err != nil {
-		return nil, err
-	}
-	if err := checkGoldFormat(format); err != nil {
-		return nil, err
-	}
-	if err := o.only("a gold file", goldFields...); err != nil {
 		return nil, err
 	}
 	g := &Gold{}
@@ -237,22 +209,7 @@ func decodeGoldDocument(o *jsonObject) (*GoldDocument, error) {
 	if err := do.str("id", true, &d.ID); err != nil {
 		return nil, err
 	}
-	_, err = objects(do, "sentences", true, "a sentence", []string{"id", "paragraph", "start", "end"}, func(_ int, so *jsonObject) error {
-		var s ExportSentence
-		if err := so.str("id", true, &s.ID); err != nil {
-			return err
-		}
-		for _, f := range []struct {
-			name string
-			dst  *int
-		}{{"paragraph", &s.Paragraph}, {"start", &s.Start}, {"end", &s.End}} {
-			if err := so.int(f.name, true, f.dst); err != nil {
-				return err
-			}
-		}
-		d.Sentences = append(d.Sentences, s)
-		return nil
-	})
+	d.Sentences, err = decodeSentences(do)
 	return d, err
 }
 

@@ -2,7 +2,6 @@ package annotations
 
 import (
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
 )
@@ -13,25 +12,11 @@ import (
 // decodeProject reads the fields of a project strictly. data is valid
 // JSON. It does not validate the project.
 func decodeProject(data []byte) (*Project, error) {
-	raw := json.RawMessage(data)
-	if kindOf(raw) != "an object" {
-		return nil, &ImportError{Err: because(fmt.Sprintf("this is not a Stancemark project (the file holds %s, not an object)", kindOf(raw)), ErrFormat)}
-	}
-	o, err := decodeObject(raw, "")
+	o, _, err := decodeFile(data, "project", checkProjectFormat, "a project", projectFields)
 	if err != nil {
 		return nil, err
 	}
 	p := &Project{}
-	var format string
-	if err := o.str("format", false, &format); err != nil {
-		return nil, err
-	}
-	if err := checkProjectFormat(format); err != nil {
-		return nil, err
-	}
-	if err := o.only("a project", projectFields...); err != nil {
-		return nil, err
-	}
 	for _, f := range []struct {
 		name     string
 		required bool
@@ -156,23 +141,8 @@ func decodeProjectDocuments(o *jsonObject) ([]ProjectDocument, error) {
 				return err
 			}
 		}
-		_, err := objects(do, "sentences", true, "a sentence", []string{"id", "paragraph", "start", "end"}, func(_ int, so *jsonObject) error {
-			var s ExportSentence
-			if err := so.str("id", true, &s.ID); err != nil {
-				return err
-			}
-			for _, f := range []struct {
-				name string
-				dst  *int
-			}{{"paragraph", &s.Paragraph}, {"start", &s.Start}, {"end", &s.End}} {
-				if err := so.int(f.name, true, f.dst); err != nil {
-					return err
-				}
-			}
-			d.Sentences = append(d.Sentences, s)
-			return nil
-		})
-		if err != nil {
+		var err error
+		if d.Sentences, err = decodeSentences(do); err != nil {
 			return err
 		}
 		if d.Meta, err = decodeMeta(do); err != nil {

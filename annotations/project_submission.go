@@ -3,7 +3,6 @@ package annotations
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -101,22 +100,8 @@ func ReadSubmission(r io.Reader) (*ProjectSubmission, error) {
 	if err := checkSyntax(data); err != nil {
 		return nil, err
 	}
-	raw := json.RawMessage(data)
-	if kindOf(raw) != "an object" {
-		return nil, &ImportError{Err: because(fmt.Sprintf("this is not a Stancemark project submission (the file holds %s, not an object)", kindOf(raw)), ErrFormat)}
-	}
-	o, err := decodeObject(raw, "")
+	o, _, err := decodeFile(data, "project submission", checkSubmissionFormat, "a submission", submissionFields)
 	if err != nil {
-		return nil, err
-	}
-	var format string
-	if err := o.str("format", false, &format); err != nil {
-		return nil, err
-	}
-	if err := checkSubmissionFormat(format); err != nil {
-		return nil, err
-	}
-	if err := o.only("a submission", submissionFields...); err != nil {
 		return nil, err
 	}
 	s := &ProjectSubmission{}
@@ -157,18 +142,7 @@ func ReadSubmission(r io.Reader) (*ProjectSubmission, error) {
 
 // checkSubmissionFormat checks the "format" of a submission.
 func checkSubmissionFormat(got string) error {
-	const noun = "project submission"
-	switch {
-	case got == SubmissionFormat:
-		return nil
-	case got == "":
-		return fieldErr("format", because("missing; this is not a Stancemark "+noun, ErrMissingField, ErrFormat))
-	case strings.HasPrefix(got, "stancemark-submission/v"):
-		return fieldErr("format", because(fmt.Sprintf("%q is not supported; this version of Stancemark reads %s (was the file made by a newer Stancemark?)", got, SubmissionFormat), ErrUnsupportedVersion))
-	case strings.HasPrefix(got, "stancemark"):
-		return fieldErr("format", because(fmt.Sprintf("this is a %q file, not a Stancemark %s (%s)", got, noun, SubmissionFormat), ErrFormat))
-	}
-	return fieldErr("format", because(fmt.Sprintf("%q: this is not a Stancemark %s", got, noun), ErrFormat))
+	return checkFormatNamed(got, SubmissionFormat, "project submission")
 }
 
 // decodeTaskWork reads one task of a submission at path.

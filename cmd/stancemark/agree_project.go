@@ -26,25 +26,13 @@ func agreeSubmissions(projectFile string, names []string, level annotations.Leve
 	if err != nil {
 		return err
 	}
-	var subs []*annotations.ProjectSubmission
-	failed := 0
-	for _, name := range names {
-		data, err := readFileOrStdin(name, stdin)
-		var s *annotations.ProjectSubmission
-		switch {
-		case err != nil:
-		case !isSubmission(data):
+	subs, failed := readSubmissions(p, names, func(name string) ([]byte, error) {
+		data, err := readFileArg(name, stdin, annotations.MaxImportBytes)
+		if err == nil && !isSubmission(data) {
 			err = fmt.Errorf("%s: not a project submission (agree -project reads %s files)", name, annotations.SubmissionFormat)
-		default:
-			s, err = readSubmissionFile(name, data, p)
 		}
-		if err != nil {
-			fmt.Fprintf(stderr, "stancemark: %s\n", err)
-			failed++
-			continue
-		}
-		subs = append(subs, s)
-	}
+		return data, err
+	}, stderr)
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files could not be read; no agreement computed", failed, len(names))
 	}

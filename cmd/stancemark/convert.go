@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -174,7 +173,7 @@ const stdinTwice = `-: standard input is given twice, but it can be read only on
 // its error starts with the file name. It reads up to
 // annotations.MaxExportBytes, the largest export Stancemark writes.
 func readExport(name string, project *annotations.Project, stdin io.Reader) ([]*annotations.Export, error) {
-	data, err := readUpTo(name, stdin, annotations.MaxExportBytes)
+	data, err := readFileArg(name, stdin, annotations.MaxExportBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -197,36 +196,4 @@ func readExport(name string, project *annotations.Project, stdin io.Reader) ([]*
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return []*annotations.Export{e}, nil
-}
-
-// readUpTo reads the file name, or standard input for "-", up to one byte
-// more than max (the readers refuse more).
-func readUpTo(name string, stdin io.Reader, max int) ([]byte, error) {
-	r := stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
-		}
-		defer f.Close()
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
-	}
-	return data, nil
-}
-
-// writeOutput writes data to the file name, or to stdout when name is ""
-// or "-".
-func writeOutput(name string, data []byte, stdout io.Writer) error {
-	if name == "" || name == "-" {
-		_, err := stdout.Write(data)
-		return err
-	}
-	if err := os.WriteFile(name, data, 0o644); err != nil {
-		return fmt.Errorf("writing %s failed: %w", name, err)
-	}
-	return nil
 }

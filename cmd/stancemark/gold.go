@@ -5,11 +5,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -90,7 +88,7 @@ func runGold(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	in.Policy, in.None = policy, *none
 	if *adjFile != "" {
-		data, err := goldReadFile(*adjFile, stdin)
+		data, err := readFileArg(*adjFile, stdin, annotations.MaxProjectBytes)
 		if err != nil {
 			return err
 		}
@@ -116,7 +114,7 @@ func runGold(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	switch {
 	case *out != "" && *out != "-":
-		if err := goldWriteAtomic(*out, buf.Bytes()); err != nil {
+		if err := writeAtomic(*out, buf.Bytes(), stdout); err != nil {
 			return err
 		}
 	case !*asJSON:
@@ -144,7 +142,7 @@ func readGoldInputs(names []string, stdin io.Reader) (*goldInputs, error) {
 	var projectName string
 	var subNames, exportNames []string
 	for _, name := range names {
-		data, err := goldReadFile(name, stdin)
+		data, err := readFileArg(name, stdin, annotations.MaxProjectBytes)
 		if err != nil {
 			return nil, err
 		}
@@ -327,61 +325,4 @@ func clipRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// goldReadFile reads the file name, or standard input for "-", up to one
-// byte more than annotations.MaxProjectBytes (the readers refuse more).
-func goldReadFile(name string, stdin io.Reader) ([]byte, error) {
-	r := stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, goldPathErr(err))
-		}
-		defer f.Close()
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, annotations.MaxProjectBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, goldPathErr(err))
-	}
-	return data, nil
-}
-
-// goldPathErr drops the *os.PathError around err: the caller names the file.
-func goldPathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// goldWriteAtomic writes data to the file name through a temporary file in
-// the same folder renamed over it, so that a failure never leaves half a
-// file.
-func goldWriteAtomic(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s failed: %w", name, goldPathErr(err))
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s failed: %w", name, goldPathErr(err))
-	}
-	return nil
 }

@@ -5,12 +5,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"stancemark/annotations"
@@ -83,70 +81,24 @@ func readSubmissionFile(name string, data []byte, p *annotations.Project) (*anno
 	return s, nil
 }
 
-// readFileOrStdin reads the file name, or standard input for "-", up to
-// one byte more than annotations.MaxImportBytes (the readers refuse more).
-func readFileOrStdin(name string, stdin io.Reader) ([]byte, error) {
-	r := stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+// readSubmissions reads the submission files names with read (whose error
+// starts with the file name) and checks each against p. A file that cannot
+// be used has its error printed on stderr and is counted in failed.
+func readSubmissions(p *annotations.Project, names []string, read func(name string) ([]byte, error), stderr io.Writer) (subs []*annotations.ProjectSubmission, failed int) {
+	for _, name := range names {
+		data, err := read(name)
+		var s *annotations.ProjectSubmission
+		if err == nil {
+			s, err = readSubmissionFile(name, data, p)
 		}
-		defer f.Close()
-		r = f
+		if err != nil {
+			fmt.Fprintf(stderr, "stancemark: %s\n", err)
+			failed++
+			continue
+		}
+		subs = append(subs, s)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, annotations.MaxImportBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
-	}
-	return data, nil
-}
-
-// unwrapPath drops the *os.PathError around err: the caller names the file.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// writeAtomic writes data to the file name through a temporary file in the
-// same folder renamed over it, so that a failure never leaves half a file
-// ("-" writes to stdout).
-func writeAtomic(name string, data []byte, stdout io.Writer) error {
-	if name == "-" {
-		_, err := stdout.Write(data)
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
-	}
-	tmp := f.Name()
-	fail := func(err error) error {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
-	}
-	if _, err := f.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
-	}
-	if err := os.Rename(tmp, name); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
-	}
-	return nil
+	return subs, failed
 }
 
 // readProjectFlag reads the project of a -project flag ("" gives nil).

@@ -61,23 +61,13 @@ func runProjectStats(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	names := fs.Args()[1:]
-	var subs []*annotations.ProjectSubmission
-	failed := 0
-	for _, name := range names {
+	subs, failed := readSubmissions(p, names, func(name string) ([]byte, error) {
 		data, err := os.ReadFile(name)
-		var s *annotations.ProjectSubmission
-		if err == nil {
-			s, err = readSubmissionFile(name, data, p)
-		} else {
-			err = fmt.Errorf("%s: %w", name, unwrapPath(err))
-		}
 		if err != nil {
-			fmt.Fprintf(stderr, "stancemark: %s\n", err)
-			failed++
-			continue
+			return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 		}
-		subs = append(subs, s)
-	}
+		return data, nil
+	}, stderr)
 	if failed > 0 {
 		return fmt.Errorf("%d of %d submissions refused; no statistics printed", failed, len(names))
 	}

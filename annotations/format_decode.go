@@ -53,7 +53,7 @@ func checkSyntax(data []byte) error {
 			}
 		}
 	}
-	line, col := lineColumn(data, pos)
+	line, col := LineColumn(data, pos)
 	return &ImportError{Line: line, Column: col, Err: because("invalid JSON: "+msg, ErrSyntax)}
 }
 
@@ -78,13 +78,14 @@ func checkUTF8(data []byte) error {
 		}
 		pos += n
 	}
-	line, col := lineColumn(data, pos)
+	line, col := LineColumn(data, pos)
 	return &ImportError{Line: line, Column: col, Err: because("the file is not UTF-8 text (was it saved in another encoding, such as Windows-1252?)", ErrEncoding)}
 }
 
-// lineColumn returns the 1-based line and column (in characters) of byte
-// offset pos in data.
-func lineColumn(data []byte, pos int) (line, col int) {
+// LineColumn returns the 1-based line and column (in characters) of byte
+// offset pos in data, as an ImportError counts them; pos is clamped to
+// data. The CLI uses it to place the errors of encoding/json.
+func LineColumn(data []byte, pos int) (line, col int) {
 	pos = max(0, min(pos, len(data)))
 	line, col = 1, 1
 	for _, r := range string(data[:pos]) {

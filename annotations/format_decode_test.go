@@ -1,6 +1,8 @@
 package annotations
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -10,4 +12,11 @@ func TestSyntaxErrorNamesTheWholeCharacter(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "invalid character 'é'") {
 		t.Fatalf("error = %v, want it to name 'é'", err)
 	}
+}
+
+func ExampleLineColumn() {
+	data := []byte("{\n  \"é\": x}")
+	line, col := LineColumn(data, bytes.IndexByte(data, 'x'))
+	fmt.Println(line, col)
+	// Output: 2 8
 }

@@ -393,18 +393,3 @@ func (in *projectInputs) projectInput() annotations.ProjectInput {
 	}
 	return pi
 }
-
-// lineCol returns the 1-based line and column (in characters) of byte
-// offset pos in data.
-func lineCol(data []byte, pos int) (line, col int) {
-	pos = max(0, min(pos, len(data)))
-	line, col = 1, 1
-	for _, r := range string(data[:pos]) {
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
-}

@@ -11,6 +11,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"stancemark/annotations"
 )
 
 // readJSONL reads an article JSONL: one JSON object per line, with the
@@ -47,7 +49,7 @@ func (in *projectInputs) jsonlLine(name string, line int, data []byte, cols colu
 	if err := json.Unmarshal(data, &fields); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			_, col := lineCol(data, int(se.Offset)-1)
+			_, col := annotations.LineColumn(data, int(se.Offset)-1)
 			return fmt.Errorf("%s:%d:%d: invalid JSON: %v", name, line, col, se)
 		}
 		return fmt.Errorf("%s:%d: expected one JSON object per line (%v)", name, line, err)

@@ -192,7 +192,7 @@ func readLabels(name string) (annotations.Scheme, error) {
 	if err := json.Unmarshal(data, &s); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			line, col := lineCol(data, int(se.Offset)-1)
+			line, col := annotations.LineColumn(data, int(se.Offset)-1)
 			return s, fmt.Errorf("%s:%d:%d: invalid JSON: %v", name, line, col, se)
 		}
 		return s, fmt.Errorf("%s: %w", name, err)

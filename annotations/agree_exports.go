@@ -44,14 +44,7 @@ func ReliabilityFromExports(exports []*Export, untagged string) (*Reliability, e
 		if e.Scheme.ID != first.Scheme.ID {
 			return nil, becausef(ErrUnknownScheme, "export %d uses the label set %q, but export 1 uses %q", c+1, e.Scheme.ID, first.Scheme.ID)
 		}
-		name := AnnotatorName(e)
-		if n := names[name]; n > 0 {
-			names[name]++
-			name += " (" + strconv.Itoa(n+1) + ")"
-		} else {
-			names[name] = 1
-		}
-		r.Coders = append(r.Coders, name)
+		r.Coders = append(r.Coders, coderName(names, AnnotatorName(e)))
 		at, err := newExportText(e).labelAt()
 		if err != nil {
 			return nil, err
@@ -74,4 +67,15 @@ func ReliabilityFromExports(exports []*Export, untagged string) (*Reliability, e
 	}
 	r.Units, r.Values = r.Units[:kept], r.Values[:kept]
 	return r, nil
+}
+
+// coderName returns name as a coder's name, "name (2)", "name (3)" and so
+// on when it is given again; seen counts the names given so far.
+func coderName(seen map[string]int, name string) string {
+	n := seen[name]
+	seen[name]++
+	if n > 0 {
+		return name + " (" + strconv.Itoa(n+1) + ")"
+	}
+	return name
 }

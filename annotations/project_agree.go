@@ -2,7 +2,6 @@ package annotations
 
 import (
 	"fmt"
-	"strconv"
 )
 
 // ReliabilityFromSubmissions turns several annotators' submissions on one
@@ -48,14 +47,7 @@ func ReliabilityFromSubmissions(p *Project, subs []*ProjectSubmission, untagged,
 			work[c][ti] = w
 			used[ti] = true
 		}
-		name := s.Annotator
-		if n := names[name]; n > 0 {
-			names[name]++
-			name += " (" + strconv.Itoa(n+1) + ")"
-		} else {
-			names[name] = 1
-		}
-		r.Coders = append(r.Coders, name)
+		r.Coders = append(r.Coders, coderName(names, s.Annotator))
 	}
 	for ti, t := range p.Tasks {
 		if !used[ti] {

@@ -4,40 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// malformed is one file that ReadExport or Import must refuse, with the
-// exact message (want "" for a file that must be accepted).
-type malformed struct {
-	name string
-	data []byte
-	want string
-}
 
 // malformedFiles returns the files of testdata/malformed (NAME.json, its
 // message in NAME.want; go test -update rewrites the .want files) and those
 // too big or too silly to commit, generated here.
 func malformedFiles(t *testing.T) []malformed {
 	t.Helper()
-	names, err := filepath.Glob("testdata/malformed/*.json")
-	if err != nil || len(names) < 30 {
-		t.Fatalf("%d files in testdata/malformed (%v)", len(names), err)
-	}
-	var out []malformed
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := os.ReadFile(strings.TrimSuffix(n, ".json") + ".want")
-		if err != nil && !*updateGolden {
-			t.Fatalf("%s has no .want file (go test -update writes it): %v", n, err)
-		}
-		out = append(out, malformed{name: filepath.Base(n), data: data, want: strings.TrimSuffix(string(want), "\n")})
-	}
+	out := malformedIn(t, "testdata/malformed", 30)
 	base, err := os.ReadFile("testdata/malformed/bom.json")
 	if err != nil {
 		t.Fatal(err)
@@ -78,19 +54,7 @@ func TestMalformedFiles(t *testing.T) {
 			if err == nil {
 				err = w.Import(e)
 			}
-			got := ""
-			if err != nil {
-				got = err.Error()
-				var ie *ImportError
-				if !errors.As(err, &ie) {
-					t.Errorf("%v (%T) is not an *ImportError", err, err)
-				}
-			}
-			if *updateGolden && !strings.HasPrefix(m.name, "generated") {
-				os.WriteFile(filepath.Join("testdata/malformed", strings.TrimSuffix(m.name, ".json")+".want"), []byte(got+"\n"), 0o644)
-			} else if got != m.want {
-				t.Errorf("message\n got %q\nwant %q", got, m.want)
-			}
+			checkMalformed(t, "testdata/malformed", m, err)
 			if m.want == "" {
 				return
 			}

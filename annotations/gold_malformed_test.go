@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -18,22 +17,7 @@ const goldMalformedDir = "testdata/malformed/gold"
 // to commit, generated here.
 func malformedGolds(t *testing.T) []malformed {
 	t.Helper()
-	names, err := filepath.Glob(filepath.Join(goldMalformedDir, "*.json"))
-	if err != nil || len(names) < 40 {
-		t.Fatalf("%d files in %s (%v)", len(names), goldMalformedDir, err)
-	}
-	var out []malformed
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := os.ReadFile(strings.TrimSuffix(n, ".json") + ".want")
-		if err != nil && !*updateGolden {
-			t.Fatalf("%s has no .want file (go test -update writes it): %v", n, err)
-		}
-		out = append(out, malformed{name: filepath.Base(n), data: data, want: strings.TrimSuffix(string(want), "\n")})
-	}
+	out := malformedIn(t, goldMalformedDir, 40)
 	golden, err := os.ReadFile(goldGolden)
 	if err != nil {
 		t.Fatal(err)
@@ -52,19 +36,7 @@ func TestMalformedGolds(t *testing.T) {
 	for _, m := range malformedGolds(t) {
 		t.Run(m.name, func(t *testing.T) {
 			_, err := ReadGold(bytes.NewReader(m.data))
-			got := ""
-			if err != nil {
-				got = err.Error()
-				var ie *ImportError
-				if !errors.As(err, &ie) {
-					t.Errorf("%v (%T) is not an *ImportError", err, err)
-				}
-			}
-			if *updateGolden && !strings.HasPrefix(m.name, "generated") {
-				os.WriteFile(filepath.Join(goldMalformedDir, strings.TrimSuffix(m.name, ".json")+".want"), []byte(got+"\n"), 0o644)
-			} else if got != m.want {
-				t.Errorf("message\n got %q\nwant %q", got, m.want)
-			}
+			checkMalformed(t, goldMalformedDir, m, err)
 		})
 	}
 }

@@ -1,8 +1,10 @@
 package annotations
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -94,4 +96,57 @@ func bundledArticle(t testing.TB) *Document {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// malformed is one file that a reader must refuse, with the exact message
+// (want "" for a file that must be accepted).
+type malformed struct {
+	name string
+	data []byte
+	want string
+}
+
+// malformedIn returns the files of dir (testdata/malformed/<kind>): each
+// NAME.json with its exact message in NAME.want (go test -update rewrites
+// the .want files). Fewer than least files is an error.
+func malformedIn(t *testing.T, dir string, least int) []malformed {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(names) < least {
+		t.Fatalf("%d files in %s (%v)", len(names), dir, err)
+	}
+	var out []malformed
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(strings.TrimSuffix(n, ".json") + ".want")
+		if err != nil && !*updateGolden {
+			t.Fatalf("%s has no .want file (go test -update writes it): %v", n, err)
+		}
+		out = append(out, malformed{name: filepath.Base(n), data: data, want: strings.TrimSuffix(string(want), "\n")})
+	}
+	return out
+}
+
+// checkMalformed checks err, what reading m gave: an *ImportError whose
+// message is exactly m.want, or nil when m.want is "". With -update it
+// writes the message to m's .want file in dir instead (not for the
+// "generated" cases).
+func checkMalformed(t *testing.T, dir string, m malformed, err error) {
+	t.Helper()
+	got := ""
+	if err != nil {
+		got = err.Error()
+		var ie *ImportError
+		if !errors.As(err, &ie) {
+			t.Errorf("%v (%T) is not an *ImportError", err, err)
+		}
+	}
+	if *updateGolden && !strings.HasPrefix(m.name, "generated") {
+		os.WriteFile(filepath.Join(dir, strings.TrimSuffix(m.name, ".json")+".want"), []byte(got+"\n"), 0o644)
+	} else if got != m.want {
+		t.Errorf("message\n got %q\nwant %q", got, m.want)
+	}
 }

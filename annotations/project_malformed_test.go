@@ -18,22 +18,7 @@ const projectMalformedDir = "testdata/malformed/project"
 // big to commit, generated here from the golden project.
 func malformedProjects(t *testing.T) []malformed {
 	t.Helper()
-	names, err := filepath.Glob(filepath.Join(projectMalformedDir, "*.json"))
-	if err != nil || len(names) < 30 {
-		t.Fatalf("%d files in %s (%v)", len(names), projectMalformedDir, err)
-	}
-	var out []malformed
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := os.ReadFile(strings.TrimSuffix(n, ".json") + ".want")
-		if err != nil && !*updateGolden {
-			t.Fatalf("%s has no .want file (go test -update writes it): %v", n, err)
-		}
-		out = append(out, malformed{name: filepath.Base(n), data: data, want: strings.TrimSuffix(string(want), "\n")})
-	}
+	out := malformedIn(t, projectMalformedDir, 30)
 	golden, err := os.ReadFile(projectGolden)
 	if err != nil {
 		t.Fatal(err)
@@ -58,19 +43,7 @@ func TestMalformedProjects(t *testing.T) {
 	for _, m := range malformedProjects(t) {
 		t.Run(m.name, func(t *testing.T) {
 			_, err := ReadProject(bytes.NewReader(m.data))
-			got := ""
-			if err != nil {
-				got = err.Error()
-				var ie *ImportError
-				if !errors.As(err, &ie) {
-					t.Errorf("%v (%T) is not an *ImportError", err, err)
-				}
-			}
-			if *updateGolden && !strings.HasPrefix(m.name, "generated") {
-				os.WriteFile(filepath.Join(projectMalformedDir, strings.TrimSuffix(m.name, ".json")+".want"), []byte(got+"\n"), 0o644)
-			} else if got != m.want {
-				t.Errorf("message\n got %q\nwant %q", got, m.want)
-			}
+			checkMalformed(t, projectMalformedDir, m, err)
 		})
 	}
 }

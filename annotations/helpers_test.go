@@ -1,8 +1,10 @@
 package annotations
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,4 +151,37 @@ func checkMalformed(t *testing.T, dir string, m malformed, err error) {
 	} else if got != m.want {
 		t.Errorf("message\n got %q\nwant %q", got, m.want)
 	}
+}
+
+// fuzzRoundTrip is the round trip every file format's fuzz target checks
+// on data: reading never panics and its error is an *ImportError (ok is
+// then false); what reads writes back, reads again and writes back
+// identically (write -> read -> write is identity). It returns what was
+// read first and what was read back.
+func fuzzRoundTrip[T any](t *testing.T, data []byte, read func(io.Reader) (T, error), write func(io.Writer, T) error) (first, again T, ok bool) {
+	t.Helper()
+	first, err := read(bytes.NewReader(data))
+	if err != nil {
+		var ie *ImportError
+		if !errors.As(err, &ie) {
+			t.Fatalf("error %v is not an *ImportError", err)
+		}
+		return first, again, false
+	}
+	var out1 bytes.Buffer
+	if err := write(&out1, first); err != nil {
+		t.Fatal(err)
+	}
+	again, err = read(bytes.NewReader(out1.Bytes()))
+	if err != nil {
+		t.Fatalf("reading what was written: %v\n%s", err, out1.Bytes())
+	}
+	var out2 bytes.Buffer
+	if err := write(&out2, again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out1.Bytes(), out2.Bytes()) {
+		t.Fatalf("write(read(write(x))) differs:\n%s\n---\n%s", out1.Bytes(), out2.Bytes())
+	}
+	return first, again, true
 }

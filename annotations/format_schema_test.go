@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,36 @@ func validate(t *testing.T, s *jsonschema.Schema, what string, data []byte) erro
 		t.Fatalf("%s is not JSON: %v", what, err)
 	}
 	return s.Validate(v)
+}
+
+// checkMalformedSchema checks the malformed files of dir
+// (testdata/malformed/<kind>) against the schema s: read (named readName in
+// messages, as "ReadGold") refuses every one, and every one that is JSON
+// fails the schema, except those named in beyond, which the schema accepts
+// (so the list stays true).
+func checkMalformedSchema[T any](t *testing.T, s *jsonschema.Schema, dir string, read func(io.Reader) (T, error), readName string, beyond map[string]bool) {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(names) == 0 {
+		t.Fatal(names, err)
+	}
+	for _, n := range names {
+		name := strings.TrimSuffix(filepath.Base(n), ".json")
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := read(bytes.NewReader(data)); err == nil {
+			t.Errorf("%s: %s accepts it", name, readName)
+		}
+		if !jsonValue(data) {
+			continue // not JSON: no schema applies
+		}
+		schemaErr := validate(t, s, name, data)
+		if beyond[name] != (schemaErr == nil) {
+			t.Errorf("%s: schema error %v (listed as beyond the schema: %v)", name, schemaErr, beyond[name])
+		}
+	}
 }
 
 // lines returns the non-empty lines of data.

@@ -1,10 +1,7 @@
 package annotations_test
 
 import (
-	"bytes"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"stancemark/annotations"
@@ -36,25 +33,5 @@ func TestGoldSchema(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	names, err := filepath.Glob("testdata/malformed/gold/*.json")
-	if err != nil || len(names) == 0 {
-		t.Fatal(names, err)
-	}
-	for _, n := range names {
-		name := strings.TrimSuffix(filepath.Base(n), ".json")
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := annotations.ReadGold(bytes.NewReader(data)); err == nil {
-			t.Errorf("%s: ReadGold accepts it", name)
-		}
-		if !jsonValue(data) {
-			continue // not JSON: no schema applies
-		}
-		schemaErr := validate(t, s, name, data)
-		if beyondGoldSchema[name] != (schemaErr == nil) {
-			t.Errorf("%s: schema error %v (listed as beyond the schema: %v)", name, schemaErr, beyondGoldSchema[name])
-		}
-	}
+	checkMalformedSchema(t, s, "testdata/malformed/gold", annotations.ReadGold, "ReadGold", beyondGoldSchema)
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"stancemark/annotations"
@@ -66,27 +64,7 @@ var beyondProjectSchema = map[string]bool{
 // schema accepts (so the list stays true).
 func TestProjectSchemaRejectsMalformed(t *testing.T) {
 	s := compileSchema(t, "stancemark-project-v1.schema.json")
-	names, err := filepath.Glob("testdata/malformed/project/*.json")
-	if err != nil || len(names) == 0 {
-		t.Fatal(names, err)
-	}
-	for _, n := range names {
-		name := strings.TrimSuffix(filepath.Base(n), ".json")
-		data, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := annotations.ReadProject(bytes.NewReader(data)); err == nil {
-			t.Errorf("%s: ReadProject accepts it", name)
-		}
-		if !jsonValue(data) {
-			continue // not JSON: no schema applies
-		}
-		schemaErr := validate(t, s, name, data)
-		if beyondProjectSchema[name] != (schemaErr == nil) {
-			t.Errorf("%s: schema error %v (listed as beyond the schema: %v)", name, schemaErr, beyondProjectSchema[name])
-		}
-	}
+	checkMalformedSchema(t, s, "testdata/malformed/project", annotations.ReadProject, "ReadProject", beyondProjectSchema)
 }
 
 // jsonValue reports whether data is one JSON value.

@@ -15,6 +15,8 @@ const (
 	OpenedDocument   OpenedKind = iota // an article: plain text, Markdown or HTML
 	OpenedExport                       // a stancemark/v1 export: a document and its annotations
 	OpenedAssignment                   // a stancemark-assignment/v1 file
+	OpenedProject                      // a stancemark-project/v1 file
+	OpenedSubmission                   // a stancemark-submission/v1 file (an annotator's work on a project)
 )
 
 // String returns "document", "export" or "assignment".
@@ -24,17 +26,24 @@ func (k OpenedKind) String() string {
 		return "export"
 	case OpenedAssignment:
 		return "assignment"
+	case OpenedProject:
+		return "project"
+	case OpenedSubmission:
+		return "submission"
 	}
 	return "document"
 }
 
-// Opened is what Open found in a file. Document is always set: the article
-// itself, or the document an export or an assignment is about.
+// Opened is what Open found in a file. Document is set for an article, an
+// export and an assignment: the article itself, or the document an export
+// or an assignment is about.
 type Opened struct {
 	Kind       OpenedKind
 	Document   *Document
-	Export     *Export     // set when Kind is OpenedExport
-	Assignment *Assignment // set when Kind is OpenedAssignment
+	Export     *Export            // set when Kind is OpenedExport
+	Assignment *Assignment        // set when Kind is OpenedAssignment
+	Project    *Project           // set when Kind is OpenedProject
+	Submission *ProjectSubmission // set when Kind is OpenedSubmission
 }
 
 // OpenError is Open's refusal: what the file was taken for, and why it
@@ -59,6 +68,9 @@ func (e *OpenError) Unwrap() error { return e.Err }
 //   - A JSON object whose "format" starts with "stancemark-assignment/" is
 //     read by ReadAssignment; one whose "format" starts with "stancemark/"
 //     by ReadExport. Either must then rebuild its document (Doc).
+//   - One whose "format" starts with "stancemark-project/" is read by
+//     ReadProject, and "stancemark-submission/" by ReadSubmission (these
+//     have no single Document).
 //   - Anything else is an article, read by ParseFile (text, Markdown or
 //     HTML; other JSON is refused there).
 //
@@ -85,6 +97,18 @@ func Open(name string, data []byte) (*Opened, error) {
 			return nil, &OpenError{Name: name, Kind: kind, Err: err}
 		}
 		return &Opened{Kind: kind, Document: doc, Export: e}, nil
+	case OpenedProject:
+		p, err := ReadProject(bytes.NewReader(data))
+		if err != nil {
+			return nil, &OpenError{Name: name, Kind: kind, Err: err}
+		}
+		return &Opened{Kind: kind, Project: p}, nil
+	case OpenedSubmission:
+		sub, err := ReadSubmission(bytes.NewReader(data))
+		if err != nil {
+			return nil, &OpenError{Name: name, Kind: kind, Err: err}
+		}
+		return &Opened{Kind: kind, Submission: sub}, nil
 	}
 	doc, err := ParseFile(name, data)
 	if err != nil {
@@ -107,13 +131,23 @@ func openedKindOf(data []byte) OpenedKind {
 	switch {
 	case strings.HasPrefix(head.Format, "stancemark-assignment/"):
 		return OpenedAssignment
+	case strings.HasPrefix(head.Format, "stancemark-project/"):
+		return OpenedProject
+	case strings.HasPrefix(head.Format, "stancemark-submission/"):
+		return OpenedSubmission
 	case strings.HasPrefix(head.Format, "stancemark/"):
 		return OpenedExport
 	}
 	return OpenedDocument
 }
 
-// String is for tests and logs: "export of doc.json".
+// String is for tests and logs: `export "Title"`.
 func (o *Opened) String() string {
+	switch {
+	case o.Project != nil:
+		return fmt.Sprintf("%s %q", o.Kind, o.Project.Title)
+	case o.Submission != nil:
+		return fmt.Sprintf("%s of %s by %q", o.Kind, o.Submission.Project, o.Submission.Annotator)
+	}
 	return fmt.Sprintf("%s %q", o.Kind, o.Document.Title)
 }

@@ -114,3 +114,27 @@ func ExampleOpen() {
 	// document Budget vote 2
 	// scan.pdf is not a text file (it looks like application/pdf)
 }
+
+func TestOpenProjectAndSubmission(t *testing.T) {
+	p := submissionProject(t)
+	var pf, sf bytes.Buffer
+	if err := WriteProject(&pf, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteSubmission(&sf, sampleSubmission(p)); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Open("study.json", pf.Bytes())
+	if err != nil || o.Kind != OpenedProject || o.Project == nil || o.Project.ID != p.ID {
+		t.Fatalf("Open(project) = %v, %v", o, err)
+	}
+	o, err = Open("ana.json", sf.Bytes())
+	if err != nil || o.Kind != OpenedSubmission || o.Submission == nil || o.Submission.Annotator != "ana" {
+		t.Fatalf("Open(submission) = %v, %v", o, err)
+	}
+	broken := bytes.Replace(pf.Bytes(), []byte(`"stancemark-project/v1"`), []byte(`"stancemark-project/v9"`), 1)
+	var oe *OpenError
+	if _, err := Open("study.json", broken); !errors.As(err, &oe) || oe.Kind != OpenedProject || !errors.Is(err, ErrUnsupportedVersion) {
+		t.Errorf("a later project version: %v", err)
+	}
+}

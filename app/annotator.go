@@ -81,6 +81,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 		}
 	})
 	u := ctx.Page().URL()
+	s.annotatorParam = u.Query().Get("annotator")
 	if data, ok := strings.CutPrefix(u.Fragment, "a="); ok {
 		s.openAssignmentLink(data)
 	} else if src := u.Query().Get("src"); src != "" {
@@ -156,10 +157,15 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	if as := s.assignment; as != nil {
 		assignment = &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, Labels: sc.Labels, s: s}
 	}
+	if pm := s.project; pm != nil {
+		items, done := projectItems(s)
+		assignment = &projectPanel{Title: pm.p.Title, Annotators: pm.p.Annotators, Annotator: pm.annotator,
+			Position: pm.current + 1, Total: len(pm.tasks), DoneCount: done, Done: pm.done[pm.task().ID], Tasks: items, s: s}
+	}
 	return app.Div().Class("layout").Body(
 		app.Main().ID("main").Body(
 			assignment,
-			&targetView{Target: sc.Target, SchemeID: sc.ID, s: s},
+			&targetView{Target: sc.Target, SchemeID: sc.ID, Locked: s.project != nil, s: s},
 			&articleView{Doc: s.doc, Ready: s.interactive(), s: s},
 		),
 		app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(

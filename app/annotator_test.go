@@ -39,7 +39,7 @@ func TestAnnotatorRendersTheBundledArticle(t *testing.T) {
 	if !strings.Contains(html, `value="The United States and Iran could cooperate in Iraq."`) {
 		t.Error("the target claim is not shown")
 	}
-	for _, attr := range []string{"selected", "open", "disabled", "hidden", "checked"} {
+	for _, attr := range []string{"selected", "open", "disabled", "hidden", "checked", "readonly"} {
 		if strings.Contains(html, " "+attr+`="false"`) {
 			t.Errorf(`%s="false" is rendered, which browsers read as %s`, attr, attr)
 		}

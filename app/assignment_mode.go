@@ -29,7 +29,7 @@ func (s *session) openAssignment(a *annotations.Assignment) {
 		return
 	}
 	keepErr := s.storeAssignment(a)
-	s.load(doc, ws, a)
+	s.load(doc, ws, a, nil)
 	if keepErr != nil {
 		s.setError("The assignment could not be kept in this browser (%v): submit before closing the tab.", keepErr)
 	}

@@ -56,7 +56,7 @@ func (s *session) openStored(id string) {
 
 // switchTo makes doc the open document with its saved work.
 func (s *session) switchTo(doc *annotations.Document, target string) {
-	s.load(doc, annotations.NewWorkspaceFor(doc, target), nil)
+	s.load(doc, annotations.NewWorkspaceFor(doc, target), nil, nil)
 	if err := s.rememberCurrent(doc.ID); err != nil {
 		s.save = saveStatus{saveFailed, "Not saved: " + err.Error()}
 	}
@@ -65,11 +65,13 @@ func (s *session) switchTo(doc *annotations.Document, target string) {
 }
 
 // load makes doc, with the workspace ws, the open document: of the
-// assignment a when a student works on one (nil otherwise). A save still
+// assignment a when a student works on one, or of the current task of the
+// project pm (nil otherwise). A save still
 // waiting for the previous document is made first; then the saved work of
 // the new one is restored.
-func (s *session) load(doc *annotations.Document, ws *annotations.Workspace, a *annotations.Assignment) {
+func (s *session) load(doc *annotations.Document, ws *annotations.Workspace, a *annotations.Assignment, pm *projectMode) {
 	s.flush()
+	s.project = pm
 	s.assignment = a
 	s.feedback = nil
 	s.mode = modeAnnotate
@@ -115,6 +117,10 @@ func (s *session) openData(name string, data []byte) {
 				s.openExport(name, o)
 			case annotations.OpenedAssignment:
 				s.openAssignment(o.Assignment)
+			case annotations.OpenedProject:
+				s.openProject(o.Project)
+			case annotations.OpenedSubmission:
+				s.openSubmission(name, o.Submission)
 			default:
 				s.openDocument(o.Document, "", name)
 			}
@@ -134,6 +140,8 @@ func (s *session) failOpen(name string, err error) {
 		s.fail("Opening %s failed, nothing was changed: %v", name, err)
 	case annotations.OpenedAssignment:
 		s.fail("Opening the assignment %s failed: %v", name, err)
+	case annotations.OpenedProject, annotations.OpenedSubmission:
+		s.fail("Opening the %s %s failed, nothing was changed: %v", kind, name, err)
 	default:
 		s.fail("Opening %s failed: %v", name, err)
 	}
@@ -199,9 +207,13 @@ func (s *session) busy(what string, f func()) {
 // openCurrent opens the document that was open last time, if it is not the
 // one already shown.
 func (s *session) openCurrent() {
-	id, isAssignment, ok := s.current()
-	if isAssignment {
+	id, kind, ok := s.current()
+	switch kind {
+	case annotations.OpenedAssignment:
 		s.reopenAssignment(id)
+		return
+	case annotations.OpenedProject:
+		s.reopenProject(id)
 		return
 	}
 	if !ok || id == s.doc.ID {

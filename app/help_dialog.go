@@ -18,6 +18,7 @@ var shortcuts = []shortcut{
 	{"u / Ctrl+Z", "undo"},
 	{"Ctrl+Shift+Z / Ctrl+Y", "redo"},
 	{"e", "export"},
+	{"] / [", "next / previous task of a project"},
 	{"Esc", "clear the selection"},
 	{"?", "show or hide these keys"},
 }

@@ -22,6 +22,8 @@ const (
 	cmdExport
 	cmdHelp
 	cmdEscape
+	cmdNextTask // a project's next task
+	cmdPrevTask // a project's previous task
 )
 
 // keyPress is a keydown event as the browser reports it.
@@ -72,6 +74,10 @@ func commandFor(k keyPress) (cmd command, extend bool) {
 		return cmdHelp, false
 	case "Escape":
 		return cmdEscape, false
+	case "]":
+		return cmdNextTask, false
+	case "[":
+		return cmdPrevTask, false
 	}
 	return cmdNone, false
 }
@@ -112,5 +118,9 @@ func (s *session) run(cmd command, extend bool, key string) {
 			return
 		}
 		s.deselect()
+	case cmdNextTask:
+		s.moveTask(1)
+	case cmdPrevTask:
+		s.moveTask(-1)
 	}
 }

@@ -29,6 +29,8 @@ const (
 
 	// assignmentCurrent prefixes keyCurrent's value when a student has an assignment open.
 	assignmentCurrent = "assignment:"
+	// projectCurrent prefixes keyCurrent's value when a project is open.
+	projectCurrent = "project:"
 	// docFormat is the format of a stored document (docRecord).
 	docFormat = "stancemark-doc/v1"
 )
@@ -43,6 +45,16 @@ func docKey(id string) string { return "stancemark/v1/doc/" + id }
 // student's work on it is saved under the same key + "/work".
 func assignmentKey(id string) string { return "stancemark/v1/assignment/" + id }
 
+// projectKey is where a project file opened here is kept; its annotator's
+// place in it under + "/state" (projectState), and the work on each task
+// under + "/task/<task id>/work".
+func projectKey(id string) string { return "stancemark/v1/project/" + id }
+
+// projectTaskKey is where the work on one task of a project is saved.
+func projectTaskKey(projectID, taskID string) string {
+	return projectKey(projectID) + "/task/" + taskID + "/work"
+}
+
 // backupKey is where unreadable saved work is moved, never overwritten.
 func backupKey(docID string, at time.Time) string {
 	return "stancemark/backup/" + at.UTC().Format("20060102T150405.000Z") + "/" + docID
@@ -51,8 +63,11 @@ func backupKey(docID string, at time.Time) string {
 // workKey is where the open work is saved: per document, or per assignment
 // for a student (so an assignment never mixes with one's own annotations).
 func (s *session) workKey() string {
-	if s.assignment != nil {
+	switch {
+	case s.assignment != nil:
 		return assignmentKey(s.assignment.ID) + "/work"
+	case s.project != nil:
+		return projectTaskKey(s.project.p.ID, s.project.task().ID)
 	}
 	return workKey(s.doc.ID)
 }
@@ -141,7 +156,7 @@ func (s *session) persist() {
 	switch {
 	case err == nil:
 		s.save = saved
-		if s.assignment == nil {
+		if s.assignment == nil && s.project == nil {
 			s.touchEntry()
 		}
 	case errors.Is(err, errQuota):
@@ -162,14 +177,17 @@ func (s *session) remember(key, value, what string) {
 // rememberCurrent records which document (or assignmentCurrent+id) is open.
 func (s *session) rememberCurrent(id string) error { return s.store.set(keyCurrent, id) }
 
-// current is what was open last time: a document id, or an assignment id
-// with isAssignment.
-func (s *session) current() (id string, isAssignment, ok bool) {
+// current is what was open last time: a document id, or the id of an
+// assignment or a project, with what it is.
+func (s *session) current() (id string, kind annotations.OpenedKind, ok bool) {
 	v, ok, _ := s.store.get(keyCurrent)
 	if aid, isAssignment := strings.CutPrefix(v, assignmentCurrent); isAssignment {
-		return aid, true, true
+		return aid, annotations.OpenedAssignment, true
 	}
-	return v, false, ok
+	if pid, isProject := strings.CutPrefix(v, projectCurrent); isProject {
+		return pid, annotations.OpenedProject, true
+	}
+	return v, annotations.OpenedDocument, ok
 }
 
 // loadLibrary reads the library list; an unreadable list is rebuilt from
@@ -301,3 +319,75 @@ func (s *session) madeIDs() []string {
 
 // storageUsage is how many bytes Stancemark's keys take.
 func (s *session) storageUsage() int { return s.store.usage() }
+
+// storeProject keeps a project file opened here.
+func (s *session) storeProject(p *annotations.Project) error {
+	var buf bytes.Buffer
+	if err := annotations.WriteProject(&buf, p); err != nil {
+		return err
+	}
+	return s.store.set(projectKey(p.ID), buf.String())
+}
+
+// storedProject reads a project kept here.
+func (s *session) storedProject(id string) (*annotations.Project, error) {
+	data, ok, err := s.store.get(projectKey(id))
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("the project %s is not kept in this browser: open its file again", id)
+	}
+	return annotations.ReadProject(strings.NewReader(data))
+}
+
+// loadProjectState reads the annotator's place in a project.
+func (s *session) loadProjectState(id string) projectProgress {
+	var st projectProgress
+	if data, ok, _ := s.store.get(projectKey(id) + "/state"); ok {
+		_ = json.Unmarshal([]byte(data), &st) // an unreadable place starts again at the first task; the work is kept apart
+	}
+	return st
+}
+
+// saveProjectState stores the annotator's place in a project.
+func (s *session) saveProjectState(id string, st projectProgress) error {
+	data, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return s.store.set(projectKey(id)+"/state", string(data))
+}
+
+// taskWork is the saved work on one task of a project, or nil.
+func (s *session) taskWork(p *annotations.Project, taskID string) (*annotations.Workspace, error) {
+	data, ok, err := s.store.get(projectTaskKey(p.ID, taskID))
+	if err != nil || !ok {
+		return nil, err
+	}
+	_, pd, _, err := p.Task(taskID)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := pd.Document()
+	if err != nil {
+		return nil, err
+	}
+	return annotations.RestoreWorkspace(doc, []byte(data))
+}
+
+// hasTaskWork reports whether work on a task of a project is saved here.
+func (s *session) hasTaskWork(projectID, taskID string) bool {
+	_, ok, _ := s.store.get(projectTaskKey(projectID, taskID))
+	return ok
+}
+
+// storeTaskWork saves the work on a task of a project that is not on
+// screen (a submission opened to go on with it).
+func (s *session) storeTaskWork(projectID, taskID string, ws *annotations.Workspace) error {
+	data, err := ws.MarshalState()
+	if err != nil {
+		return err
+	}
+	return s.store.set(projectTaskKey(projectID, taskID), string(data))
+}

@@ -51,6 +51,10 @@ type session struct {
 	dispatch    func(func()) // runs a function on the UI goroutine
 	later       func(func()) // runs a function on the UI goroutine after the next paint
 
+	// research
+	project        *projectMode // the project open, or nil
+	annotatorParam string       // ?annotator=ID: who opens a project's link
+
 	// classroom
 	assignment *annotations.Assignment // the assignment a student is doing, or nil
 	student    string                  // the student's name, asked once

@@ -9,6 +9,7 @@ type targetView struct {
 
 	Target   string
 	SchemeID string
+	Locked   bool // a project's claim belongs to its task: shown, not edited
 	s        *session
 }
 
@@ -21,11 +22,15 @@ func (t *targetView) OnUpdate(ctx app.Context) {
 }
 
 func (t *targetView) Render() app.UI {
+	in := app.Input().ID("target").Type("text").AutoComplete(false).
+		Placeholder("The claim the stances are toward").
+		Value(t.Target).OnChange(t.onChange)
+	if t.Locked { // never ReadOnly(false): prerendered, it would lock
+		in = in.ReadOnly(true)
+	}
 	return app.Div().Class("target").Body(
 		app.Label().For("target").Text("Target claim"),
-		app.Input().ID("target").Type("text").AutoComplete(false).
-			Placeholder("The claim the stances are toward").
-			Value(t.Target).OnChange(t.onChange),
+		in,
 	)
 }
 

@@ -89,6 +89,9 @@ func runSegment(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("segmenting %s failed: %w", name, err)
 	}
+	if o.Document == nil {
+		return fmt.Errorf("segmenting %s failed: it is a %s, which holds no single article (segment takes an article, an export or an assignment)", name, o.Kind)
+	}
 	return writeSegments(stdout, o.Document)
 }
 

@@ -3,11 +3,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"stancemark/annotations"
 )
 
 // TestSegmentOpensFilesAsTheAppDoes: segment reads a file through
@@ -80,6 +83,25 @@ func TestSegmentOpensFilesAsTheAppDoes(t *testing.T) {
 		}
 		if got.ID != want.ID || len(got.Sentences) != len(want.Sentences) {
 			t.Errorf("id %s with %d sentences, want %s with %d", got.ID, len(got.Sentences), want.ID, len(want.Sentences))
+		}
+	})
+
+	t.Run("a project is refused with what it is", func(t *testing.T) {
+		doc, err := annotations.ParsePlainText("Harbour plan\n\nThe port approved the plan.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := annotations.NewProject(annotations.ProjectInput{Articles: []annotations.ArticleInput{{Document: doc}}, Claims: []string{"The plan passed."}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := annotations.WriteProject(&buf, p); err != nil {
+			t.Fatal(err)
+		}
+		_, errOut, code := stancemark(t, "", "segment", write("study.json", buf.String()))
+		if code != 1 || !strings.Contains(errOut, "study.json") || !strings.Contains(errOut, "project") {
+			t.Errorf("exit %d, stderr %q", code, errOut)
 		}
 	})
 

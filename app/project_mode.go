@@ -1,0 +1,301 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"stancemark/annotations"
+)
+
+// A research project open in the browser: its task queue, one task at a
+// time, each task's work saved on its own, and the annotator's submission.
+
+// projectMode is an open project and the annotator's place in it.
+type projectMode struct {
+	p         *annotations.Project
+	annotator string             // who works on it ("" when the project lists no annotators)
+	tasks     []annotations.Task // the annotator's tasks, in the project's order
+	current   int                // index into tasks
+	done      map[string]bool    // task ids marked done
+}
+
+// projectProgress is what is kept of a projectMode between visits.
+type projectProgress struct {
+	Annotator string   `json:"annotator,omitempty"`
+	Current   string   `json:"current,omitempty"` // a task id
+	Done      []string `json:"done,omitempty"`    // task ids, in the project's order
+}
+
+// task is the task on screen.
+func (pm *projectMode) task() annotations.Task { return pm.tasks[pm.current] }
+
+// progress is pm as it is kept.
+func (pm *projectMode) progress() projectProgress {
+	st := projectProgress{Annotator: pm.annotator, Current: pm.task().ID}
+	for _, t := range pm.p.Tasks {
+		if pm.done[t.ID] {
+			st.Done = append(st.Done, t.ID)
+		}
+	}
+	return st
+}
+
+// openProject opens a project file: it is kept in this browser, and the
+// annotator continues where they left it (the first task the first time).
+func (s *session) openProject(p *annotations.Project) {
+	keepErr := s.storeProject(p)
+	s.startProject(p, s.loadProjectState(p.ID))
+	if s.project == nil {
+		return
+	}
+	if keepErr != nil {
+		s.setError("The project could not be kept in this browser (%v): it is open in this tab only; download your submission before closing it.", keepErr)
+		s.refresh()
+	}
+}
+
+// reopenProject opens a project kept in this browser (after a reload).
+func (s *session) reopenProject(id string) {
+	p, err := s.storedProject(id)
+	if err != nil {
+		s.setError("The project you had open could not be reopened (%v); the bundled article is shown.", err)
+		return
+	}
+	s.startProject(p, s.loadProjectState(id))
+	s.clearMessage()
+}
+
+// startProject shows the annotator's current task of p.
+func (s *session) startProject(p *annotations.Project, st projectProgress) {
+	annotator := st.Annotator
+	if slices.Contains(p.Annotators, s.annotatorParam) {
+		annotator = s.annotatorParam // ?annotator=ID
+	}
+	if len(p.Annotators) > 0 && !slices.Contains(p.Annotators, annotator) {
+		annotator = p.Annotators[0] // until they choose their name in the panel
+	}
+	tasks := p.TasksOf(annotator)
+	if len(tasks) == 0 {
+		s.fail("The project %q has no task for %s.", p.Title, orAnyone(annotator))
+		return
+	}
+	pm := &projectMode{p: p, annotator: annotator, tasks: tasks, done: map[string]bool{}}
+	for _, id := range st.Done {
+		pm.done[id] = true
+	}
+	for i, t := range tasks {
+		if t.ID == st.Current {
+			pm.current = i
+		}
+	}
+	if !s.showTask(pm, pm.current) {
+		return
+	}
+	s.setInfo("Project %q: %s for %s.", p.Title, plural(len(tasks), "task"), orAnyone(annotator))
+	s.refresh()
+}
+
+// orAnyone names an annotator, or says the project has no list of them.
+func orAnyone(annotator string) string {
+	if annotator == "" {
+		return "every annotator"
+	}
+	return annotator
+}
+
+// showTask opens task i of pm with its saved work.
+func (s *session) showTask(pm *projectMode, i int) bool {
+	ws, err := pm.p.TaskWorkspace(pm.tasks[i].ID)
+	if err != nil {
+		s.fail("Opening task %d failed: %v.", i+1, err)
+		return false
+	}
+	s.flush() // the previous task's save, under its own key
+	pm.current = i
+	s.load(ws.Doc, ws, nil, pm)
+	s.ws.Annotator = s.project.annotator
+	_ = s.rememberCurrent(projectCurrent + pm.p.ID)
+	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
+		s.setError("Remembering your place in the project failed: %v.", err)
+	}
+	s.docChanged()
+	return true
+}
+
+// moveTask goes to the next (+1) or previous (-1) task.
+func (s *session) moveTask(by int) {
+	pm := s.project
+	if pm == nil {
+		return
+	}
+	i := pm.current + by
+	if i < 0 || i >= len(pm.tasks) {
+		s.announce("No %s task.", map[bool]string{true: "next", false: "previous"}[by > 0])
+		s.refresh()
+		return
+	}
+	if s.showTask(pm, i) {
+		s.clearMessage()
+		s.announce("Task %d of %d.", i+1, len(pm.tasks))
+	}
+}
+
+// chooseTask goes to the task with the id.
+func (s *session) chooseTask(id string) {
+	pm := s.project
+	if pm == nil {
+		return
+	}
+	for i, t := range pm.tasks {
+		if t.ID == id && i != pm.current {
+			s.moveTask(i - pm.current)
+			return
+		}
+	}
+}
+
+// toggleDone marks the task on screen done, or not done again.
+func (s *session) toggleDone() {
+	pm := s.project
+	if pm == nil {
+		return
+	}
+	id := pm.task().ID
+	pm.done[id] = !pm.done[id]
+	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
+		s.setError("Remembering that the task is done failed: %v.", err)
+	}
+	if pm.done[id] {
+		s.announce("Task %d done.", pm.current+1)
+	} else {
+		s.announce("Task %d not done.", pm.current+1)
+	}
+	s.refresh()
+}
+
+// taskState is "done", "in progress" (some work) or "not started".
+func (s *session) taskState(pm *projectMode, t annotations.Task) string {
+	switch {
+	case pm.done[t.ID]:
+		return "done"
+	case t.ID == pm.task().ID && len(s.ws.Annotations()) > 0:
+		return "in progress"
+	}
+	if s.hasTaskWork(pm.p.ID, t.ID) {
+		return "in progress"
+	}
+	return "not started"
+}
+
+// submission is the annotator's work on every task, as a file.
+func (s *session) submission() (*annotations.ProjectSubmission, error) {
+	pm := s.project
+	s.flush()
+	var works []annotations.TaskWork
+	for _, t := range pm.tasks {
+		ws, err := s.taskWork(pm.p, t.ID)
+		if err != nil {
+			return nil, fmt.Errorf("the saved work on task %s could not be read: %w", t.ID, err)
+		}
+		if t.ID == pm.task().ID {
+			ws = s.ws
+		}
+		works = append(works, pm.p.TaskWorkFrom(t.ID, ws, pm.done[t.ID], "", 0))
+	}
+	name := pm.annotator
+	if name == "" {
+		name = s.annotator
+	}
+	if name == "" {
+		return nil, fmt.Errorf("type your name in the toolbar first: a submission says whose work it is")
+	}
+	return pm.p.NewSubmission(name, works, s.now()), nil
+}
+
+// downloadSubmission downloads the annotator's submission.
+func (s *session) downloadSubmission() {
+	if s.project == nil {
+		return
+	}
+	sub, err := s.submission()
+	var buf bytes.Buffer
+	if err == nil {
+		err = annotations.WriteSubmission(&buf, sub)
+	}
+	if err != nil {
+		s.fail("Making the submission failed: %v.", err)
+		return
+	}
+	name := slug(s.project.p.Title) + "-" + annotations.Slug(sub.Annotator, 48, 0, "annotator") + ".submission.json"
+	download(name, "application/json", buf.Bytes())
+	s.setInfo("Your work on %s was saved as %s.", plural(len(sub.Tasks), "task"), name)
+	s.refresh()
+}
+
+// openSubmission brings an annotator's submission back into the project
+// it was made on (kept in this browser), to go on with the work.
+func (s *session) openSubmission(name string, sub *annotations.ProjectSubmission) {
+	s.flush() // a save still waiting must not land on top of the submission's work
+	p, err := s.storedProject(sub.Project)
+	if err == nil {
+		err = p.CheckSubmission(sub)
+	}
+	if err != nil {
+		s.fail("Opening the submission %s failed, nothing was changed: %v", name, err)
+		return
+	}
+	st := s.loadProjectState(p.ID)
+	st.Annotator = sub.Annotator
+	for _, w := range sub.Tasks {
+		ws, err := p.TaskWorkspace(w.Task)
+		if err == nil {
+			_, pd, claim, _ := p.Task(w.Task)
+			sc := p.Scheme
+			sc.Target = claim.Text
+			err = ws.Import(&annotations.Export{Format: annotations.FormatV1, Annotator: annotations.ExportAnnotator{Name: sub.Annotator},
+				Document: pd.ExportDocument(), Scheme: sc, Annotations: w.Annotations})
+		}
+		if err == nil {
+			err = s.storeTaskWork(p.ID, w.Task, ws)
+		}
+		if err != nil {
+			s.fail("Opening the submission %s failed at task %s: %v", name, w.Task, err)
+			return
+		}
+		if w.Done && !slices.Contains(st.Done, w.Task) {
+			st.Done = append(st.Done, w.Task)
+		}
+	}
+	s.project = nil // the tasks are read again from what was just stored
+	s.startProject(p, st)
+	if s.project != nil {
+		s.setInfo("Opened %s: %s of %q by %s, ready to go on.", name, plural(len(sub.Tasks), "task"), p.Title, sub.Annotator)
+		s.refresh()
+	}
+}
+
+// leaveProject goes back to one's own documents; the project's work stays saved.
+func (s *session) leaveProject() {
+	if s.project == nil {
+		return
+	}
+	b, err := bundledDocument()
+	if err != nil {
+		return
+	}
+	s.switchTo(b, bundledTarget())
+}
+
+// chooseProjectAnnotator switches the project to another annotator of its
+// list, and so to their tasks.
+func (s *session) chooseProjectAnnotator(name string) {
+	pm := s.project
+	if pm == nil || name == pm.annotator || !slices.Contains(pm.p.Annotators, name) {
+		return
+	}
+	s.flush()
+	st := pm.progress()
+	st.Annotator, st.Current = name, ""
+	s.startProject(pm.p, st)
+}

@@ -1,0 +1,148 @@
+package e2e
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"stancemark/annotations"
+)
+
+// writeTestProject writes a project of two articles × two claims for the
+// annotators ana and bob (each gets every task) under the served web/
+// directory and returns it and its URL path.
+func writeTestProject(t *testing.T) (*annotations.Project, string) {
+	t.Helper()
+	doc := func(src string) *annotations.Document {
+		d, err := annotations.ParsePlainText(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	p, err := annotations.NewProject(annotations.ProjectInput{
+		Title:  "Harbour study",
+		Scheme: annotations.Presets()[1],
+		Articles: []annotations.ArticleInput{
+			{Key: "1", Document: doc("Harbour plan\n\nThe port approved the plan. Fishermen objected.\n\nThe vote was close.")},
+			{Key: "2", Document: doc("Bridge repairs\n\nThe bridge closes in May. Drivers must detour.")},
+		},
+		Claims:     []string{"The harbour plan was approved.", "The bridge stays open."},
+		Annotators: []string{"ana", "bob"},
+		Overlap:    2,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := annotations.WriteProject(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	name := "harbour-study.project.json"
+	if err := os.WriteFile(filepath.Join(servedWeb, name), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p, "/web/" + name
+}
+
+// TestProjectQueue opens a project by ?src= as bob, tags two tasks with the
+// keyboard ([ and ] between them), marks one done, reloads, downloads the
+// submission and opens it in a fresh browser that has the project.
+func TestProjectQueue(t *testing.T) {
+	proj, src := writeTestProject(t)
+	p := newProfile(t)
+	downloads := p.AllowDownloads()
+	p.Do("open the project", chromedp.Navigate(baseURL+"?annotator=bob&src="+src))
+	p.WaitReady()
+	p.Eventually("task 1 of bob's 4 is shown with its claim", func() error {
+		if got := p.Text("#task-position"); !strings.HasPrefix(got, "Task 1 of 4") {
+			return fmt.Errorf("position %q", got)
+		}
+		if got := p.Value("input#target"); got != "The harbour plan was approved." {
+			return fmt.Errorf("claim %q", got)
+		}
+		if got := p.Text("#doc-title"); got != "Harbour plan" {
+			return fmt.Errorf("article %q", got)
+		}
+		return nil
+	})
+	if !Eval[bool](p, `document.querySelector("input#target").readOnly`) {
+		t.Error("the task's claim can be edited")
+	}
+	if got := p.Value("#project-annotator"); got != "bob" {
+		t.Errorf("?annotator=bob gave %q", got)
+	}
+	p.audit("project task queue", axeSource(t))
+	p.ClickSentence("s1")
+	p.Key("1")
+	p.waitLabelsN("task 1 tagged", map[string]string{"s1": "agree"}, 3)
+	p.Click("#task-done")
+	p.WaitJS("task 1 done", `document.querySelector("#task-done").getAttribute("aria-pressed") === "true"`)
+	p.Key("]")
+	p.Eventually("task 2", func() error {
+		if got := p.Text("#task-position"); !strings.HasPrefix(got, "Task 2 of 4 · 1 of 4 done") {
+			return fmt.Errorf("position %q", got)
+		}
+		if got := p.Value("input#target"); got != "The bridge stays open." {
+			return fmt.Errorf("claim %q", got)
+		}
+		return nil
+	})
+	p.waitLabelsN("task 2 starts untagged", map[string]string{"s1": "", "s2": ""}, 3)
+	p.ClickSentence("s2")
+	p.Key("2")
+	p.waitLabelsN("task 2 tagged", map[string]string{"s2": "disagree"}, 3)
+	p.WaitSaved()
+	p.Key("[")
+	p.waitLabelsN("task 1 keeps its tag", map[string]string{"s1": "agree", "s2": ""}, 3)
+
+	p.Reload()
+	p.Eventually("the reload comes back to task 1 of the project", func() error {
+		if got := p.Text("#task-position"); !strings.HasPrefix(got, "Task 1 of 4 · 1 of 4 done") {
+			return fmt.Errorf("position %q", got)
+		}
+		return nil
+	})
+	p.waitLabelsN("task 1 after the reload", map[string]string{"s1": "agree"}, 3)
+
+	p.Click("#submission-download")
+	name := "harbour-study-bob.submission.json"
+	data := p.WaitFile(downloads, name)
+	sub, err := annotations.ReadSubmission(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := proj.CheckSubmission(sub); err != nil {
+		t.Fatalf("the downloaded submission is refused: %v", err)
+	}
+	if sub.Annotator != "bob" || len(sub.Tasks) != 2 || !sub.Tasks[0].Done || sub.Tasks[1].Annotations[0].Label != "disagree" {
+		t.Errorf("submission %+v", sub)
+	}
+
+	// another browser: the project, then the submission, and bob goes on
+	other := newProfile(t)
+	other.Do("open the project", chromedp.Navigate(baseURL+"?src="+src))
+	other.WaitReady()
+	other.WaitJS("the project is open", `!!document.querySelector("#project-panel")`)
+	file := filepath.Join(t.TempDir(), name)
+	os.WriteFile(file, data, 0o644)
+	other.openLibrary()
+	other.Do("open the submission", chromedp.SetUploadFiles(chromedp.CSS("#open-file"), []string{file}))
+	other.Eventually("bob's work is back", func() error {
+		if got := other.Value("#project-annotator"); got != "bob" {
+			return fmt.Errorf("annotator %q", got)
+		}
+		if got := other.Text("#task-position"); !strings.Contains(got, "1 of 4 done") {
+			return fmt.Errorf("position %q", got)
+		}
+		return nil
+	})
+	other.waitLabelsN("task 1 in the other browser", map[string]string{"s1": "agree"}, 3)
+	other.Click("#project-leave")
+	other.waitTitle(bundled(t).Title)
+}

@@ -1,7 +1,6 @@
 package annotations
 
 import (
-	"bytes"
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
@@ -159,15 +158,7 @@ func parseAssignment(data []byte) (*Assignment, error) {
 // WriteAssignment writes a as JSON indented by two spaces with a trailing
 // newline, as WriteExport does. It does not validate a.
 func WriteAssignment(w io.Writer, a *Assignment) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(a); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return writeIndented(w, a)
 }
 
 // decodeAssignment reads the fields of an assignment strictly. data is

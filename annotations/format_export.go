@@ -261,15 +261,7 @@ func marshalNoEscape(v any) ([]byte, error) {
 // ("2006-01-02T15:04:05.000Z") and empty lists are written as []. It does
 // not validate e.
 func WriteExport(w io.Writer, e *Export) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(e); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return writeIndented(w, e)
 }
 
 // ExportDocument returns d as it appears in an export.

@@ -1,8 +1,6 @@
 package annotations
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"maps"
 	"slices"
@@ -96,15 +94,7 @@ func WriteGold(w io.Writer, g *Gold) error {
 		}
 		wire.Gold[i] = ew
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(wire); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return writeIndented(w, wire)
 }
 
 // wireVotes returns v with no nil map or list, so that it is written as

@@ -2,7 +2,6 @@ package annotations
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -130,15 +129,7 @@ func (p *Project) wire() projectWire {
 // that are all unset). The same project always gives the same bytes. It
 // does not validate p; see Project.Validate.
 func WriteProject(w io.Writer, p *Project) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(p.wire()); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return writeIndented(w, p.wire())
 }
 
 // ReadProject reads a project file from r: at most MaxProjectBytes, with or

@@ -72,15 +72,7 @@ func WriteSubmission(w io.Writer, s *ProjectSubmission) error {
 			Overall: t.Overall, Done: t.Done, ActiveMillis: t.ActiveMillis,
 		}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(wire); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return writeIndented(w, wire)
 }
 
 // ReadSubmission reads a stancemark-submission/v1 file from r: at most

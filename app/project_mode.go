@@ -70,8 +70,9 @@ func (s *session) reopenProject(id string) {
 func (s *session) startProject(p *annotations.Project, st projectProgress) {
 	annotator := st.Annotator
 	if slices.Contains(p.Annotators, s.annotatorParam) {
-		annotator = s.annotatorParam // ?annotator=ID
+		annotator = s.annotatorParam // ?annotator=ID, once: choosing another name in the panel wins
 	}
+	s.annotatorParam = ""
 	if len(p.Annotators) > 0 && !slices.Contains(p.Annotators, annotator) {
 		annotator = p.Annotators[0] // until they choose their name in the panel
 	}
@@ -295,6 +296,7 @@ func (s *session) chooseProjectAnnotator(name string) {
 		return
 	}
 	s.flush()
+	s.annotatorParam = "" // the name chosen here beats the link's
 	st := pm.progress()
 	st.Annotator, st.Current = name, ""
 	s.startProject(pm.p, st)

@@ -109,6 +109,13 @@ func TestProjectTasksKeepTheirWork(t *testing.T) {
 		t.Fatalf("the submission did not come back: %+v, labels %q, message %+v", fresh.project, labels(p3), fresh.msg)
 	}
 
+	// choosing another name in the panel beats the link's ?annotator=
+	fresh.annotatorParam = "bob"
+	fresh.chooseProjectAnnotator("ana")
+	if fresh.project.annotator != "ana" {
+		t.Errorf("chose ana, works as %q", fresh.project.annotator)
+	}
+
 	// leaving goes back to one's own documents
 	fresh.leaveProject()
 	if fresh.project != nil || fresh.doc.ID != mustBundled(t).ID {

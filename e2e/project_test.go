@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -81,8 +82,16 @@ func TestProjectQueue(t *testing.T) {
 	p.ClickSentence("s1")
 	p.Key("1")
 	p.waitLabelsN("task 1 tagged", map[string]string{"s1": "agree"}, 3)
+	p.Settle() // the notice above the panel goes away after a tag: let the layout settle before a click by position
 	p.Click("#task-done")
-	p.WaitJS("task 1 done", `document.querySelector("#task-done").getAttribute("aria-pressed") === "true"`)
+	pressed := `document.querySelector("#task-done").getAttribute("aria-pressed") === "true"`
+	if !p.poll(3*time.Second, func() bool { return Eval[bool](p, pressed) }) {
+		// A click by position that the page moved away from (seen on a loaded
+		// machine): log it and click once more.
+		t.Logf("Mark done did not take the first click; clicking again")
+		p.Click("#task-done")
+	}
+	p.WaitJS("task 1 done", pressed)
 	p.Key("]")
 	p.Eventually("task 2", func() error {
 		if got := p.Text("#task-position"); !strings.HasPrefix(got, "Task 2 of 4 · 1 of 4 done") {
@@ -110,6 +119,7 @@ func TestProjectQueue(t *testing.T) {
 	})
 	p.waitLabelsN("task 1 after the reload", map[string]string{"s1": "agree"}, 3)
 
+	p.Settle() // the notice above the panel goes away after a tag: let the layout settle before a click by position
 	p.Click("#submission-download")
 	name := "harbour-study-bob.submission.json"
 	data := p.WaitFile(downloads, name)
@@ -143,6 +153,7 @@ func TestProjectQueue(t *testing.T) {
 		return nil
 	})
 	other.waitLabelsN("task 1 in the other browser", map[string]string{"s1": "agree"}, 3)
+	other.Settle() // the notice above the panel goes away after a tag: let the layout settle before a click by position
 	other.Click("#project-leave")
 	other.waitTitle(bundled(t).Title)
 }

@@ -160,7 +160,9 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	if pm := s.project; pm != nil {
 		items, done := projectItems(s)
 		assignment = &projectPanel{Title: pm.p.Title, Annotators: pm.p.Annotators, Annotator: pm.annotator,
-			Position: pm.current + 1, Total: len(pm.tasks), DoneCount: done, Done: pm.done[pm.task().ID], Tasks: items, s: s}
+			Position: pm.current + 1, Total: len(pm.tasks), DoneCount: done, Done: pm.done[pm.task().ID], Tasks: items,
+			AskOverall: pm.p.Options.OverallStance, Overall: pm.overall[pm.task().ID], Labels: pm.p.Scheme.Labels,
+			Guidelines: pm.p.Codebook.Guidelines, Guides: pm.p.Codebook.Labels, s: s}
 	}
 	return app.Div().Class("layout").Body(
 		app.Main().ID("main").Body(

@@ -51,6 +51,8 @@ func listenPageHide(f func()) app.Func { return nil }
 
 func listenHashChange(changed func(fragment string)) app.Func { return nil }
 
+func toggleDetails(id string) {}
+
 func clearPaste() {}
 
 func listenUpdates(ready func()) app.Func { return nil }

@@ -326,6 +326,20 @@ func listenStorage(changed func(key, value string)) app.Func {
 	return f
 }
 
+// toggleDetails opens or closes a <details> and focuses its summary when
+// it opens.
+func toggleDetails(id string) {
+	d := app.Window().GetElementByID(id)
+	if !d.Truthy() {
+		return
+	}
+	open := !d.Get("open").Bool()
+	d.Set("open", open)
+	if s := d.Call("querySelector", "summary"); open && s.Truthy() {
+		s.Call("focus")
+	}
+}
+
 // listenHashChange calls changed with the page's new fragment (without
 // "#") when it changes, as when an assignment link is pasted into a tab
 // that already has the app open.

@@ -24,6 +24,7 @@ const (
 	cmdEscape
 	cmdNextTask // a project's next task
 	cmdPrevTask // a project's previous task
+	cmdCodebook // open or close a project's codebook
 )
 
 // keyPress is a keydown event as the browser reports it.
@@ -78,6 +79,8 @@ func commandFor(k keyPress) (cmd command, extend bool) {
 		return cmdNextTask, false
 	case "[":
 		return cmdPrevTask, false
+	case "g", "G":
+		return cmdCodebook, false
 	}
 	return cmdNone, false
 }
@@ -122,5 +125,9 @@ func (s *session) run(cmd command, extend bool, key string) {
 		s.moveTask(1)
 	case cmdPrevTask:
 		s.moveTask(-1)
+	case cmdCodebook:
+		if s.project != nil {
+			toggleDetails("codebook")
+		}
 	}
 }

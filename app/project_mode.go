@@ -18,13 +18,15 @@ type projectMode struct {
 	tasks     []annotations.Task // the annotator's tasks, in the project's order
 	current   int                // index into tasks
 	done      map[string]bool    // task ids marked done
+	overall   map[string]string  // task id → the overall stance label, when the project asks for one
 }
 
 // projectProgress is what is kept of a projectMode between visits.
 type projectProgress struct {
-	Annotator string   `json:"annotator,omitempty"`
-	Current   string   `json:"current,omitempty"` // a task id
-	Done      []string `json:"done,omitempty"`    // task ids, in the project's order
+	Annotator string            `json:"annotator,omitempty"`
+	Current   string            `json:"current,omitempty"` // a task id
+	Done      []string          `json:"done,omitempty"`    // task ids, in the project's order
+	Overall   map[string]string `json:"overall,omitempty"` // task id → overall stance label
 }
 
 // task is the task on screen.
@@ -36,6 +38,12 @@ func (pm *projectMode) progress() projectProgress {
 	for _, t := range pm.p.Tasks {
 		if pm.done[t.ID] {
 			st.Done = append(st.Done, t.ID)
+		}
+		if o := pm.overall[t.ID]; o != "" {
+			if st.Overall == nil {
+				st.Overall = map[string]string{}
+			}
+			st.Overall[t.ID] = o
 		}
 	}
 	return st
@@ -81,9 +89,14 @@ func (s *session) startProject(p *annotations.Project, st projectProgress) {
 		s.fail("The project %q has no task for %s.", p.Title, orAnyone(annotator))
 		return
 	}
-	pm := &projectMode{p: p, annotator: annotator, tasks: tasks, done: map[string]bool{}}
+	pm := &projectMode{p: p, annotator: annotator, tasks: tasks, done: map[string]bool{}, overall: map[string]string{}}
 	for _, id := range st.Done {
 		pm.done[id] = true
+	}
+	for id, label := range st.Overall {
+		if _, ok := p.Scheme.Label(label); ok {
+			pm.overall[id] = label
+		}
 	}
 	for i, t := range tasks {
 		if t.ID == st.Current {
@@ -163,6 +176,10 @@ func (s *session) toggleDone() {
 		return
 	}
 	id := pm.task().ID
+	if !pm.done[id] && pm.p.Options.OverallStance && pm.overall[id] == "" {
+		s.fail("Give the article's overall stance toward the claim first: this project asks for one per task.")
+		return
+	}
 	pm.done[id] = !pm.done[id]
 	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
 		s.setError("Remembering that the task is done failed: %v.", err)
@@ -202,7 +219,7 @@ func (s *session) submission() (*annotations.ProjectSubmission, error) {
 		if t.ID == pm.task().ID {
 			ws = s.ws
 		}
-		works = append(works, pm.p.TaskWorkFrom(t.ID, ws, pm.done[t.ID], "", 0))
+		works = append(works, pm.p.TaskWorkFrom(t.ID, ws, pm.done[t.ID], pm.overall[t.ID], 0))
 	}
 	name := pm.annotator
 	if name == "" {
@@ -267,6 +284,12 @@ func (s *session) openSubmission(name string, sub *annotations.ProjectSubmission
 		if w.Done && !slices.Contains(st.Done, w.Task) {
 			st.Done = append(st.Done, w.Task)
 		}
+		if w.Overall != "" {
+			if st.Overall == nil {
+				st.Overall = map[string]string{}
+			}
+			st.Overall[w.Task] = w.Overall
+		}
 	}
 	s.project = nil // the tasks are read again from what was just stored
 	s.startProject(p, st)
@@ -300,4 +323,33 @@ func (s *session) chooseProjectAnnotator(name string) {
 	st := pm.progress()
 	st.Annotator, st.Current = name, ""
 	s.startProject(pm.p, st)
+}
+
+// setOverall gives the overall stance of the task on screen ("" takes it back).
+func (s *session) setOverall(label string) {
+	pm := s.project
+	if pm == nil || !pm.p.Options.OverallStance {
+		return
+	}
+	id := pm.task().ID
+	if label == "" {
+		delete(pm.overall, id)
+	} else if _, ok := pm.p.Scheme.Label(label); ok {
+		pm.overall[id] = label
+	} else {
+		return
+	}
+	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
+		s.setError("Remembering the overall stance failed: %v.", err)
+	}
+	s.announce("Overall stance: %s.", orNone(pm.p.Scheme, label))
+	s.refresh()
+}
+
+// orNone is a label's name, or "not given".
+func orNone(sc annotations.Scheme, label string) string {
+	if l, ok := sc.Label(label); ok {
+		return l.Name
+	}
+	return "not given"
 }

@@ -137,3 +137,33 @@ func TestProjectSubmissionOfAnotherProjectIsRefused(t *testing.T) {
 		t.Errorf("the open project changed: %+v", s.project)
 	}
 }
+
+func TestProjectOverallStance(t *testing.T) {
+	s, _ := newTestSession(t, newMemoryStore())
+	proj := testProject(t)
+	proj.Options.OverallStance = true
+	s.openProject(proj)
+	s.toggleDone()
+	if s.project.done[s.project.task().ID] || s.msg.Kind != "error" || !strings.Contains(s.msg.Text, "overall stance") {
+		t.Fatalf("done without an overall stance: done %v, message %+v", s.project.done, s.msg)
+	}
+	s.setOverall("disagree")
+	s.toggleDone()
+	s.setOverall("no such label")
+	sub, err := s.submission()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := proj.CheckSubmission(sub); err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	if len(sub.Tasks) != 1 || sub.Tasks[0].Overall != "disagree" || !sub.Tasks[0].Done {
+		t.Fatalf("submission tasks %+v", sub.Tasks)
+	}
+	// the stance is kept with the annotator's place
+	again, _ := newTestSession(t, s.store.(*memoryStore))
+	again.openCurrent()
+	if again.project == nil || again.project.overall[again.project.task().ID] != "disagree" {
+		t.Errorf("after a reload the overall stance is %v", again.project)
+	}
+}

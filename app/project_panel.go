@@ -2,8 +2,11 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"stancemark/annotations"
 )
 
 // taskItem is one task of the queue as the panel lists it.
@@ -55,6 +58,11 @@ type projectPanel struct {
 	DoneCount  int
 	Done       bool // the task on screen is marked done
 	Tasks      []taskItem
+	AskOverall bool                // the project asks for one overall stance per task
+	Overall    string              // the task's overall stance label, "" when not given
+	Labels     []annotations.Label // the project's labels
+	Guidelines string              // the codebook's guidelines, plain text
+	Guides     []annotations.LabelGuide
 	s          *session
 }
 
@@ -90,6 +98,23 @@ func (p *projectPanel) Render() app.UI {
 				return li.Body(app.Button().Class("task-open").Text(fmt.Sprintf("%s — %s (%s)", t.Title, t.Claim, t.State)))
 			}),
 		),
+		app.If(p.AskOverall, func() app.UI {
+			return app.P().Body(
+				app.Label().For("task-overall").Text("Overall stance of the article toward the claim "),
+				app.Select().ID("task-overall").OnChange(p.onOverall).Body(
+					app.Option().Value("").Text("not given"),
+					app.Range(p.Labels).Slice(func(i int) app.UI {
+						l := p.Labels[i]
+						o := app.Option().Value(l.ID).Text(l.Name)
+						if l.ID == p.Overall { // never Selected(false): prerendered, it would select
+							o = o.Selected(true)
+						}
+						return o
+					}),
+				),
+			)
+		}),
+		app.If(p.Guidelines != "" || len(p.Guides) > 0, func() app.UI { return p.codebook() }),
 		app.Div().Class("project-actions").Body(
 			app.Button().ID("task-prev").Title("Previous task ([)").Disabled(p.Position <= 1).Text("Previous task").OnClick(p.onPrev),
 			app.Button().ID("task-next").Title("Next task (])").Disabled(p.Position >= p.Total).Text("Next task").OnClick(p.onNext),
@@ -98,6 +123,38 @@ func (p *projectPanel) Render() app.UI {
 			app.Button().ID("project-leave").Text("Leave the project").OnClick(p.onLeave),
 		),
 	)
+}
+
+// codebook is the project's written guidelines, one key (g) away: plain
+// text in paragraphs, and each label's definition and examples.
+func (p *projectPanel) codebook() app.UI {
+	name := func(id string) string {
+		for _, l := range p.Labels {
+			if l.ID == id {
+				return l.Name
+			}
+		}
+		return id
+	}
+	paras := strings.Split(strings.TrimSpace(p.Guidelines), "\n\n")
+	return app.Details().ID("codebook").Body(
+		app.Summary().Text("Codebook (g)"),
+		app.Range(paras).Slice(func(i int) app.UI { return app.P().Class("guideline").Text(paras[i]) }),
+		app.Dl().Body(
+			app.Range(p.Guides).Slice(func(i int) app.UI {
+				g := p.Guides[i]
+				return app.Div().DataSet("label-id", g.Label).Body(
+					app.Dt().Text(name(g.Label)),
+					app.Dd().Text(g.Definition),
+					app.Range(g.Examples).Slice(func(j int) app.UI { return app.Dd().Class("example").Text("Example: " + g.Examples[j]) }),
+				)
+			}),
+		),
+	)
+}
+
+func (p *projectPanel) onOverall(ctx app.Context, e app.Event) {
+	p.s.setOverall(ctx.JSSrc().Get("value").String())
 }
 
 func (p *projectPanel) onPrev(ctx app.Context, e app.Event) { p.s.moveTask(-1) }

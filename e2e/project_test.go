@@ -19,6 +19,13 @@ import (
 // directory and returns it and its URL path.
 func writeTestProject(t *testing.T) (*annotations.Project, string) {
 	t.Helper()
+	return writeProjectFile(t, "harbour-study.project.json", annotations.Codebook{}, annotations.ProjectOptions{})
+}
+
+// writeProjectFile writes the two-article project with the codebook and
+// options given under the served web/ directory as name.
+func writeProjectFile(t *testing.T, name string, codebook annotations.Codebook, opts annotations.ProjectOptions) (*annotations.Project, string) {
+	t.Helper()
 	doc := func(src string) *annotations.Document {
 		d, err := annotations.ParsePlainText(src)
 		if err != nil {
@@ -36,6 +43,8 @@ func writeTestProject(t *testing.T) (*annotations.Project, string) {
 		Claims:     []string{"The harbour plan was approved.", "The bridge stays open."},
 		Annotators: []string{"ana", "bob"},
 		Overlap:    2,
+		Codebook:   codebook,
+		Options:    opts,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +53,6 @@ func writeTestProject(t *testing.T) (*annotations.Project, string) {
 	if err := annotations.WriteProject(&buf, p); err != nil {
 		t.Fatal(err)
 	}
-	name := "harbour-study.project.json"
 	if err := os.WriteFile(filepath.Join(servedWeb, name), buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -156,4 +164,62 @@ func TestProjectQueue(t *testing.T) {
 	other.Settle() // the notice above the panel goes away after a tag: let the layout settle before a click by position
 	other.Click("#project-leave")
 	other.waitTitle(bundled(t).Title)
+}
+
+// TestProjectCodebookAndOverallStance: g opens the codebook (text, never
+// markup), and a project that asks for an overall stance per task takes
+// one before the task is done and puts it in the submission.
+func TestProjectCodebookAndOverallStance(t *testing.T) {
+	codebook := annotations.Codebook{
+		Guidelines: "Read the whole article first.\n\nJudge the claim, not the headline. <b>not bold</b>",
+		Labels:     []annotations.LabelGuide{{Label: "agree", Definition: "The article says the claim is true.", Examples: []string{"Officials confirmed it."}}},
+	}
+	proj, src := writeProjectFile(t, "harbour-overall.project.json", codebook, annotations.ProjectOptions{OverallStance: true})
+	p := newProfile(t)
+	downloads := p.AllowDownloads()
+	p.Do("open the project", chromedp.Navigate(baseURL+"?annotator=ana&src="+src))
+	p.WaitReady()
+	p.WaitJS("the project is open", `!!document.querySelector("#task-overall")`)
+	p.Settle()
+	p.Key("g")
+	p.WaitJS("g opens the codebook", `document.querySelector("details#codebook").open`)
+	text := p.Text("#codebook")
+	for _, want := range []string{"Read the whole article first.", "Judge the claim, not the headline. <b>not bold</b>", "The article says the claim is true.", "Example: Officials confirmed it."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the codebook lacks %q: %q", want, text)
+		}
+	}
+	if Eval[bool](p, `!!document.querySelector("#codebook b")`) {
+		t.Error("the codebook's text was rendered as markup")
+	}
+	p.audit("project with the codebook open", axeSource(t))
+	p.Key("g")
+	p.WaitJS("g closes it", `!document.querySelector("details#codebook").open`)
+
+	p.Settle()
+	p.Click("#task-done")
+	p.Eventually("done needs the overall stance first", func() error {
+		if got := p.Text("#message-text"); !strings.Contains(got, "overall stance") {
+			return fmt.Errorf("message %q", got)
+		}
+		return nil
+	})
+	p.Do("choose the overall stance", chromedp.SetValue("#task-overall", "disagree"))
+	Eval[bool](p, `document.querySelector("#task-overall").dispatchEvent(new Event("change", {bubbles: true}))`)
+	p.Settle()
+	p.Click("#task-done")
+	p.WaitJS("task 1 done", `document.querySelector("#task-done").getAttribute("aria-pressed") === "true"`)
+	p.Settle()
+	p.Click("#submission-download")
+	data := p.WaitFile(downloads, "harbour-study-ana.submission.json")
+	sub, err := annotations.ReadSubmission(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := proj.CheckSubmission(sub); err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	if len(sub.Tasks) != 1 || sub.Tasks[0].Overall != "disagree" || !sub.Tasks[0].Done {
+		t.Errorf("submission tasks %+v", sub.Tasks)
+	}
 }

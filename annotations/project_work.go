@@ -19,6 +19,23 @@ func (p *Project) Task(id string) (Task, *ProjectDocument, Claim, error) {
 	return t, &p.Documents[x.docs[t.Document]], p.Claims[x.claims[t.Claim]], nil
 }
 
+// TaskDetails returns the document and the claim of each of tasks, in one
+// pass over the project (Task looks one task up at the cost of a pass).
+// A task the project does not have gets nil and a zero Claim.
+func (p *Project) TaskDetails(tasks []Task) ([]*ProjectDocument, []Claim) {
+	x := p.index()
+	docs, claims := make([]*ProjectDocument, len(tasks)), make([]Claim, len(tasks))
+	for i, t := range tasks {
+		if di, ok := x.docs[t.Document]; ok {
+			docs[i] = &p.Documents[di]
+		}
+		if ci, ok := x.claims[t.Claim]; ok {
+			claims[i] = p.Claims[ci]
+		}
+	}
+	return docs, claims
+}
+
 // TaskWorkspace returns a fresh workspace for the task: its document with
 // the project's own sentence boundaries, and the project's labels as the
 // active label set with the task's claim as target (the presets stay

@@ -61,3 +61,14 @@ func TestTaskWorkspaceToSubmission(t *testing.T) {
 		t.Errorf("an unknown task: %v", err)
 	}
 }
+
+func TestTaskDetails(t *testing.T) {
+	p := submissionProject(t)
+	docs, claims := p.TaskDetails(p.Tasks)
+	for i, task := range p.Tasks {
+		_, pd, claim, err := p.Task(task.ID)
+		if err != nil || docs[i] != pd || claims[i] != claim {
+			t.Errorf("task %d: %v %v, want %v %v (%v)", i, docs[i].ID, claims[i], pd.ID, claim, err)
+		}
+	}
+}

@@ -14,11 +14,13 @@ import (
 // projectMode is an open project and the annotator's place in it.
 type projectMode struct {
 	p         *annotations.Project
-	annotator string             // who works on it ("" when the project lists no annotators)
-	tasks     []annotations.Task // the annotator's tasks, in the project's order
-	current   int                // index into tasks
-	done      map[string]bool    // task ids marked done
-	overall   map[string]string  // task id → the overall stance label, when the project asks for one
+	annotator string                         // who works on it ("" when the project lists no annotators)
+	tasks     []annotations.Task             // the annotator's tasks, in the project's order
+	docs      []*annotations.ProjectDocument // the document of each of tasks
+	claims    []annotations.Claim            // the claim of each of tasks
+	current   int                            // index into tasks
+	done      map[string]bool                // task ids marked done
+	overall   map[string]string              // task id → the overall stance label, when the project asks for one
 }
 
 // projectProgress is what is kept of a projectMode between visits.
@@ -90,6 +92,7 @@ func (s *session) startProject(p *annotations.Project, st projectProgress) {
 		return
 	}
 	pm := &projectMode{p: p, annotator: annotator, tasks: tasks, done: map[string]bool{}, overall: map[string]string{}}
+	pm.docs, pm.claims = p.TaskDetails(tasks) // once: the panel shows them on every render
 	for _, id := range st.Done {
 		pm.done[id] = true
 	}

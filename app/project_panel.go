@@ -35,11 +35,10 @@ func projectItems(s *session) (items []taskItem, done int) {
 	lo, hi := max(0, pm.current-nearbyTasks), min(len(pm.tasks), pm.current+nearbyTasks+1)
 	for i := lo; i < hi; i++ {
 		t := pm.tasks[i]
-		_, pd, claim, err := pm.p.Task(t.ID)
-		if err != nil {
+		if pm.docs[i] == nil {
 			continue
 		}
-		items = append(items, taskItem{ID: t.ID, Number: i + 1, Title: pd.Title, Claim: claim.Text,
+		items = append(items, taskItem{ID: t.ID, Number: i + 1, Title: pm.docs[i].Title, Claim: pm.claims[i].Text,
 			State: s.taskState(pm, t), Current: i == pm.current})
 	}
 	return items, done

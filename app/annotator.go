@@ -24,6 +24,7 @@ type Annotator struct {
 	pagehide       app.Func
 	hashchange     app.Func // an assignment link pasted into this tab
 	updates        app.Func // a new build took over
+	unlistenActive func()   // the inputs and visibility that count active time
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -65,7 +66,11 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	}, func(name string, data []byte, err error) {
 		s.dispatch(func() { s.droppedFile(name, data, err) })
 	})
-	a.pagehide = listenPageHide(s.flush) // a save still pending when the tab closes
+	a.pagehide = listenPageHide(func() {
+		s.flush()           // a save still pending when the tab closes
+		s.activityStopped() // and the active time counting on a project's task
+	})
+	a.unlistenActive = listenActivity(s.activityInput, s.activityStopped)
 	a.updates = listenUpdates(func() {
 		s.dispatch(func() {
 			s.offerUpdate()
@@ -106,6 +111,9 @@ func (a *Annotator) OnDismount() {
 	unlisten("storage", a.storage)
 	unlisten("pagehide", a.pagehide)
 	unlisten("hashchange", a.hashchange)
+	if a.unlistenActive != nil {
+		a.unlistenActive()
+	}
 }
 
 // Render lays out the page. It is cheap: the article itself is a child

@@ -50,6 +50,10 @@ func assignmentKey(id string) string { return "stancemark/v1/assignment/" + id }
 // under + "/task/<task id>/work".
 func projectKey(id string) string { return "stancemark/v1/project/" + id }
 
+// projectStateKey is where the annotator's place in a project is kept
+// (projectProgress: done flags, overall stances, active time).
+func projectStateKey(id string) string { return projectKey(id) + "/state" }
+
 // projectTaskKey is where the work on one task of a project is saved.
 func projectTaskKey(projectID, taskID string) string {
 	return projectKey(projectID) + "/task/" + taskID + "/work"
@@ -344,7 +348,7 @@ func (s *session) storedProject(id string) (*annotations.Project, error) {
 // loadProjectState reads the annotator's place in a project.
 func (s *session) loadProjectState(id string) projectProgress {
 	var st projectProgress
-	if data, ok, _ := s.store.get(projectKey(id) + "/state"); ok {
+	if data, ok, _ := s.store.get(projectStateKey(id)); ok {
 		_ = json.Unmarshal([]byte(data), &st) // an unreadable place starts again at the first task; the work is kept apart
 	}
 	return st
@@ -356,7 +360,7 @@ func (s *session) saveProjectState(id string, st projectProgress) error {
 	if err != nil {
 		return err
 	}
-	return s.store.set(projectKey(id)+"/state", string(data))
+	return s.store.set(projectStateKey(id), string(data))
 }
 
 // taskWork is the saved work on one task of a project, or nil.

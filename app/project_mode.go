@@ -14,42 +14,21 @@ import (
 // projectMode is an open project and the annotator's place in it.
 type projectMode struct {
 	p         *annotations.Project
-	annotator string                         // who works on it ("" when the project lists no annotators)
-	tasks     []annotations.Task             // the annotator's tasks, in the project's order
-	docs      []*annotations.ProjectDocument // the document of each of tasks
-	claims    []annotations.Claim            // the claim of each of tasks
-	current   int                            // index into tasks
-	done      map[string]bool                // task ids marked done
-	overall   map[string]string              // task id → the overall stance label, when the project asks for one
-}
-
-// projectProgress is what is kept of a projectMode between visits.
-type projectProgress struct {
-	Annotator string            `json:"annotator,omitempty"`
-	Current   string            `json:"current,omitempty"` // a task id
-	Done      []string          `json:"done,omitempty"`    // task ids, in the project's order
-	Overall   map[string]string `json:"overall,omitempty"` // task id → overall stance label
+	annotator string                             // who works on it ("" when the project lists no annotators)
+	tasks     []annotations.Task                 // the annotator's tasks, in the project's order
+	docs      []*annotations.ProjectDocument     // the document of each of tasks
+	claims    []annotations.Claim                // the claim of each of tasks
+	current   int                                // index into tasks
+	done      map[string]bool                    // task ids marked done
+	overall   map[string]string                  // task id → the overall stance label, when the project asks for one
+	changed   map[string]int64                   // task id → when its done flag or overall stance last changed (Unix ms)
+	active    map[string]annotations.ActiveSpans // task id → its active time recorded so far (see annotations.ActivityClock)
+	clock     annotations.ActivityClock          // this tab's active time on the task on screen
+	onlyOpen  bool                               // the queue lists and walks the tasks not done only
 }
 
 // task is the task on screen.
 func (pm *projectMode) task() annotations.Task { return pm.tasks[pm.current] }
-
-// progress is pm as it is kept.
-func (pm *projectMode) progress() projectProgress {
-	st := projectProgress{Annotator: pm.annotator, Current: pm.task().ID}
-	for _, t := range pm.p.Tasks {
-		if pm.done[t.ID] {
-			st.Done = append(st.Done, t.ID)
-		}
-		if o := pm.overall[t.ID]; o != "" {
-			if st.Overall == nil {
-				st.Overall = map[string]string{}
-			}
-			st.Overall[t.ID] = o
-		}
-	}
-	return st
-}
 
 // openProject opens a project file: it is kept in this browser, and the
 // annotator continues where they left it (the first task the first time).
@@ -91,16 +70,10 @@ func (s *session) startProject(p *annotations.Project, st projectProgress) {
 		s.fail("The project %q has no task for %s.", p.Title, orAnyone(annotator))
 		return
 	}
-	pm := &projectMode{p: p, annotator: annotator, tasks: tasks, done: map[string]bool{}, overall: map[string]string{}}
+	pm := &projectMode{p: p, annotator: annotator, tasks: tasks}
+	pm.clock.Idle = int64(p.Options.IdleSeconds) * 1000
 	pm.docs, pm.claims = p.TaskDetails(tasks) // once: the panel shows them on every render
-	for _, id := range st.Done {
-		pm.done[id] = true
-	}
-	for id, label := range st.Overall {
-		if _, ok := p.Scheme.Label(label); ok {
-			pm.overall[id] = label
-		}
-	}
+	pm.take(st)
 	for i, t := range tasks {
 		if t.ID == st.Current {
 			pm.current = i
@@ -129,11 +102,18 @@ func (s *session) showTask(pm *projectMode, i int) bool {
 		return false
 	}
 	s.flush() // the previous task's save, under its own key
+	now := s.nowMillis()
+	if s.project == pm {
+		if x, ok := pm.clock.Stop(now); ok {
+			pm.record(pm.task().ID, x) // the time so far was the previous task's
+		}
+	}
 	pm.current = i
+	pm.clock.Input(now) // opening a task is an input on it
 	s.load(ws.Doc, ws, nil, pm)
 	s.ws.Annotator = s.project.annotator
 	_ = s.rememberCurrent(projectCurrent + pm.p.ID)
-	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
+	if err := s.saveProjectState(pm.p.ID, pm.progress(s.nowMillis())); err != nil {
 		s.setError("Remembering your place in the project failed: %v.", err)
 	}
 	s.docChanged()
@@ -184,7 +164,8 @@ func (s *session) toggleDone() {
 		return
 	}
 	pm.done[id] = !pm.done[id]
-	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
+	pm.changed[id] = s.nowMillis()
+	if err := s.saveProjectState(pm.p.ID, pm.progress(s.nowMillis())); err != nil {
 		s.setError("Remembering that the task is done failed: %v.", err)
 	}
 	if pm.done[id] {
@@ -213,6 +194,7 @@ func (s *session) taskState(pm *projectMode, t annotations.Task) string {
 func (s *session) submission() (*annotations.ProjectSubmission, error) {
 	pm := s.project
 	s.flush()
+	now := s.nowMillis()
 	var works []annotations.TaskWork
 	for _, t := range pm.tasks {
 		ws, err := s.taskWork(pm.p, t.ID)
@@ -222,7 +204,7 @@ func (s *session) submission() (*annotations.ProjectSubmission, error) {
 		if t.ID == pm.task().ID {
 			ws = s.ws
 		}
-		works = append(works, pm.p.TaskWorkFrom(t.ID, ws, pm.done[t.ID], pm.overall[t.ID], 0))
+		works = append(works, pm.p.TaskWorkFrom(t.ID, ws, pm.done[t.ID], pm.overall[t.ID], pm.activeOf(t.ID, now).Millis()))
 	}
 	name := pm.annotator
 	if name == "" {
@@ -288,10 +270,12 @@ func (s *session) openSubmission(name string, sub *annotations.ProjectSubmission
 			st.Done = append(st.Done, w.Task)
 		}
 		if w.Overall != "" {
-			if st.Overall == nil {
-				st.Overall = map[string]string{}
-			}
-			st.Overall[w.Task] = w.Overall
+			st.Overall = setIn(st.Overall, w.Task, w.Overall)
+		}
+		if w.ActiveMillis > st.Active[w.Task].Millis() {
+			// a submission holds each task's total, not its intervals: the
+			// larger of the two totals is kept, as one span at the epoch
+			st.Active = setIn(st.Active, w.Task, annotations.ActiveSpans{{Start: 0, End: w.ActiveMillis}})
 		}
 	}
 	s.project = nil // the tasks are read again from what was just stored
@@ -323,7 +307,7 @@ func (s *session) chooseProjectAnnotator(name string) {
 	}
 	s.flush()
 	s.annotatorParam = "" // the name chosen here beats the link's
-	st := pm.progress()
+	st := pm.progress(s.nowMillis())
 	st.Annotator, st.Current = name, ""
 	s.startProject(pm.p, st)
 }
@@ -342,7 +326,8 @@ func (s *session) setOverall(label string) {
 	} else {
 		return
 	}
-	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
+	pm.changed[id] = s.nowMillis()
+	if err := s.saveProjectState(pm.p.ID, pm.progress(s.nowMillis())); err != nil {
 		s.setError("Remembering the overall stance failed: %v.", err)
 	}
 	s.announce("Overall stance: %s.", orNone(pm.p.Scheme, label))

@@ -13,6 +13,9 @@ func (s *session) otherTabSaved(key, value string) {
 		return
 	case s.workKey():
 	default:
+		if s.isProjectStateKey(key) {
+			s.otherTabProgress(value)
+		}
 		return
 	}
 	if value == "" {

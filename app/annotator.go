@@ -162,15 +162,21 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	}
 	sc := s.ws.Scheme()
 	var assignment app.UI = app.Div().ID("assignment-panel").Hidden(true)
+	var tray app.UI = app.Div().Class("codebook-none").Hidden(true) // go-app needs a node in its place
+	var defs map[string]string
 	if as := s.assignment; as != nil {
 		assignment = &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, Labels: sc.Labels, s: s}
 	}
 	if pm := s.project; pm != nil {
 		items, done := projectItems(s)
 		assignment = &projectPanel{Title: pm.p.Title, Annotators: pm.p.Annotators, Annotator: pm.annotator,
-			Position: pm.current + 1, Total: len(pm.tasks), DoneCount: done, Done: pm.done[pm.task().ID], Tasks: items,
-			AskOverall: pm.p.Options.OverallStance, Overall: pm.overall[pm.task().ID], Labels: pm.p.Scheme.Labels,
-			Guidelines: pm.p.Codebook.Guidelines, Guides: pm.p.Codebook.Labels, s: s}
+			Position: pm.current + 1, Total: len(pm.tasks), DoneCount: done, Done: pm.done[pm.task().ID], Tasks: items, OnlyOpen: pm.onlyOpen,
+			HasPrev: pm.step(pm.current, -1) >= 0, HasNext: pm.step(pm.current, 1) >= 0,
+			AskOverall: pm.p.Options.OverallStance, Overall: pm.overall[pm.task().ID], Labels: pm.p.Scheme.Labels, s: s}
+		defs = labelDefinitions(pm.p.Scheme.Labels, pm.p.Codebook.Labels)
+		if cb := pm.p.Codebook; cb.Guidelines != "" || len(cb.Labels) > 0 {
+			tray = &codebookTray{Labels: pm.p.Scheme.Labels, Guidelines: cb.Guidelines, Guides: cb.Labels}
+		}
 	}
 	return app.Div().Class("layout").Body(
 		app.Main().ID("main").Body(
@@ -179,7 +185,8 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 			&articleView{Doc: s.doc, Ready: s.interactive(), s: s},
 		),
 		app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(
-			&palette{Labels: sc.Labels, SchemeName: sc.Name, Extend: s.extend, s: s},
+			&palette{Labels: sc.Labels, SchemeName: sc.Name, Extend: s.extend, Defs: defs, s: s},
+			tray,
 			&noteEditor{AnnotationID: hl.ID, Note: hl.Note, LabelName: labelName, Enabled: hasHL, s: s},
 			&progressView{Tagged: tagged(s), Total: len(s.doc.Sentences), Counts: labelCounts(s)},
 			&sideList{Items: highlightItems(s), s: s},

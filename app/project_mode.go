@@ -120,22 +120,68 @@ func (s *session) showTask(pm *projectMode, i int) bool {
 	return true
 }
 
-// moveTask goes to the next (+1) or previous (-1) task.
+// moveTask goes to the next (+1) or previous (-1) task; with the "not
+// done" filter on, to the next or previous task not done.
 func (s *session) moveTask(by int) {
 	pm := s.project
 	if pm == nil {
 		return
 	}
-	i := pm.current + by
-	if i < 0 || i >= len(pm.tasks) {
-		s.announce("No %s task.", map[bool]string{true: "next", false: "previous"}[by > 0])
+	i := pm.step(pm.current, by)
+	if i < 0 {
+		which := map[bool]string{true: "next", false: "previous"}[by > 0]
+		if pm.onlyOpen {
+			which += " not-done"
+		}
+		s.announce("No %s task.", which)
 		s.refresh()
 		return
 	}
+	s.goToTask(i)
+}
+
+// step is the task |by| steps from i in by's direction (skipping done tasks
+// when the filter is on), or -1 when there is none.
+func (pm *projectMode) step(i, by int) int {
+	dir := 1
+	if by < 0 {
+		dir, by = -1, -by
+	}
+	for ; by > 0; by-- {
+		i += dir
+		for pm.onlyOpen && i >= 0 && i < len(pm.tasks) && pm.done[pm.tasks[i].ID] {
+			i += dir
+		}
+		if i < 0 || i >= len(pm.tasks) {
+			return -1
+		}
+	}
+	return i
+}
+
+// goToTask shows task i of the queue.
+func (s *session) goToTask(i int) {
+	pm := s.project
 	if s.showTask(pm, i) {
 		s.clearMessage()
 		s.announce("Task %d of %d.", i+1, len(pm.tasks))
 	}
+}
+
+// toggleOnlyOpen turns the "not done" filter of the queue on or off.
+func (s *session) toggleOnlyOpen() {
+	pm := s.project
+	if pm == nil {
+		return
+	}
+	pm.onlyOpen = !pm.onlyOpen
+	s.keepProjectProgress()
+	if pm.onlyOpen {
+		s.announce("Showing the tasks not done.")
+	} else {
+		s.announce("Showing every task.")
+	}
+	s.refresh()
 }
 
 // chooseTask goes to the task with the id.
@@ -146,7 +192,7 @@ func (s *session) chooseTask(id string) {
 	}
 	for i, t := range pm.tasks {
 		if t.ID == id && i != pm.current {
-			s.moveTask(i - pm.current)
+			s.goToTask(i)
 			return
 		}
 	}

@@ -13,17 +13,18 @@ import (
 // Changed or Active and reads as it was (nothing changed, no time).
 type projectProgress struct {
 	Annotator string                             `json:"annotator,omitempty"`
-	Current   string                             `json:"current,omitempty"` // a task id
-	Done      []string                           `json:"done,omitempty"`    // task ids, in the project's order
-	Overall   map[string]string                  `json:"overall,omitempty"` // task id → overall stance label
-	Changed   map[string]int64                   `json:"changed,omitempty"` // task id → Unix ms of the last change of its done flag or overall stance
-	Active    map[string]annotations.ActiveSpans `json:"active,omitempty"`  // task id → active time as merged intervals
+	Current   string                             `json:"current,omitempty"`  // a task id
+	Done      []string                           `json:"done,omitempty"`     // task ids, in the project's order
+	Overall   map[string]string                  `json:"overall,omitempty"`  // task id → overall stance label
+	Changed   map[string]int64                   `json:"changed,omitempty"`  // task id → Unix ms of the last change of its done flag or overall stance
+	Active    map[string]annotations.ActiveSpans `json:"active,omitempty"`   // task id → active time as merged intervals
+	OnlyOpen  bool                               `json:"onlyOpen,omitempty"` // the queue shows the tasks not done only
 }
 
 // progress is pm as it is kept at now (Unix ms): the active time includes
 // the span counting on the task on screen.
 func (pm *projectMode) progress(now int64) projectProgress {
-	st := projectProgress{Annotator: pm.annotator, Current: pm.task().ID}
+	st := projectProgress{Annotator: pm.annotator, Current: pm.task().ID, OnlyOpen: pm.onlyOpen}
 	for _, t := range pm.p.Tasks {
 		if pm.done[t.ID] {
 			st.Done = append(st.Done, t.ID)
@@ -53,7 +54,7 @@ func setIn[V any](m map[string]V, k string, v V) map[string]V {
 // take sets pm's done flags, overall stances and active time from st (the
 // place and the annotator are the caller's).
 func (pm *projectMode) take(st projectProgress) {
-	pm.done, pm.overall = map[string]bool{}, map[string]string{}
+	pm.done, pm.overall, pm.onlyOpen = map[string]bool{}, map[string]string{}, st.OnlyOpen
 	pm.changed, pm.active = maps.Clone(st.Changed), maps.Clone(st.Active)
 	if pm.changed == nil {
 		pm.changed = map[string]int64{}

@@ -141,3 +141,46 @@ func TestProjectProgressFromEarlierBuild(t *testing.T) {
 		t.Errorf("active time from nowhere: %d", ms)
 	}
 }
+
+// The "not done" filter: ] and [ skip done tasks, the list shows only the
+// tasks not done (and the one on screen), and the choice survives a reload.
+func TestProjectNotDoneFilter(t *testing.T) {
+	st := newMemoryStore()
+	s, _ := newTestSession(t, st)
+	proj := testProject(t)
+	s.annotatorParam = "bob"
+	s.openProject(proj)
+	tasks := s.project.tasks
+	s.moveTask(1)
+	s.toggleDone() // task 2 done
+	s.moveTask(-1)
+	s.toggleOnlyOpen()
+	s.run(cmdNextTask, false, "]")
+	if got := s.project.task().ID; got != tasks[2].ID {
+		t.Fatalf("] with the filter went to %s, want task 3 (%s): task 2 is done", got, tasks[2].ID)
+	}
+	items, done := projectItems(s)
+	var listed []int
+	for _, it := range items {
+		listed = append(listed, it.Number)
+	}
+	if done != 1 || len(listed) != 3 || listed[0] != 1 || listed[1] != 3 || listed[2] != 4 {
+		t.Errorf("listed tasks %v (done %d), want 1 3 4", listed, done)
+	}
+	s.run(cmdPrevTask, false, "[")
+	if got := s.project.task().ID; got != tasks[0].ID {
+		t.Fatalf("[ with the filter went to %s, want task 1", got)
+	}
+	s.toggleOnlyOpen()
+	s.run(cmdNextTask, false, "]")
+	if got := s.project.task().ID; got != tasks[1].ID {
+		t.Fatalf("] without the filter went to %s, want task 2", got)
+	}
+	s.toggleOnlyOpen()
+	again, _ := newTestSession(t, st)
+	again.loadLibrary()
+	again.openCurrent()
+	if !again.project.onlyOpen {
+		t.Error("the filter was forgotten on reload")
+	}
+}

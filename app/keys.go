@@ -24,6 +24,7 @@ const (
 	cmdEscape
 	cmdNextTask // a project's next task
 	cmdPrevTask // a project's previous task
+	cmdTaskDone // a project's task marked done, or not done again
 	cmdCodebook // open or close a project's codebook
 )
 
@@ -81,6 +82,8 @@ func commandFor(k keyPress) (cmd command, extend bool) {
 		return cmdPrevTask, false
 	case "g", "G":
 		return cmdCodebook, false
+	case "d", "D":
+		return cmdTaskDone, false
 	}
 	return cmdNone, false
 }
@@ -125,6 +128,8 @@ func (s *session) run(cmd command, extend bool, key string) {
 		s.moveTask(1)
 	case cmdPrevTask:
 		s.moveTask(-1)
+	case cmdTaskDone:
+		s.toggleDone()
 	case cmdCodebook:
 		if s.project != nil {
 			toggleDetails("codebook")

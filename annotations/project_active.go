@@ -113,6 +113,9 @@ func (c *ActivityClock) Stop(t int64) (ActiveSpan, bool) {
 	return ActiveSpan{c.start, end}, true
 }
 
+// Running reports whether a span is counting.
+func (c *ActivityClock) Running() bool { return c.open }
+
 // Counted is the open span as it stands at now (empty when none), without
 // ending it: what a save made at now records.
 func (c *ActivityClock) Counted(now int64) (ActiveSpan, bool) {

@@ -106,7 +106,13 @@ func inField(el app.Value) bool {
 		return false
 	}
 	switch el.Get("tagName").String() {
-	case "INPUT", "TEXTAREA", "SELECT":
+	case "INPUT":
+		switch el.Get("type").String() {
+		case "checkbox", "radio", "button", "submit", "reset", "file":
+			return false // takes no typing: the shortcuts still work there
+		}
+		return true
+	case "TEXTAREA", "SELECT":
 		return true
 	}
 	return el.Get("isContentEditable").Bool()

@@ -222,7 +222,8 @@ func (s *session) toggleDone() {
 	s.refresh()
 }
 
-// taskState is "done", "in progress" (some work) or "not started".
+// taskState is "done", "in progress" (some work or active time) or "not
+// started".
 func (s *session) taskState(pm *projectMode, t annotations.Task) string {
 	switch {
 	case pm.done[t.ID]:
@@ -230,8 +231,8 @@ func (s *session) taskState(pm *projectMode, t annotations.Task) string {
 	case t.ID == pm.task().ID && len(s.ws.Annotations()) > 0:
 		return "in progress"
 	}
-	if s.hasTaskWork(pm.p.ID, t.ID) {
-		return "in progress"
+	if s.hasTaskWork(pm.p.ID, t.ID) || len(pm.active[t.ID]) > 0 || t.ID == pm.task().ID && pm.clock.Running() {
+		return "in progress" // as in project stats: work saved, or time spent on it
 	}
 	return "not started"
 }

@@ -40,7 +40,7 @@ func (t *toolbar) Render() app.UI {
 		app.Span().Class("brand").Text("Stancemark"),
 		app.Button().ID("library-button").Title("Your documents: open, add, paste, rename, delete").Text("Documents").OnClick(t.onLibrary),
 		app.Label().For("scheme").Text("Labels"),
-		app.Select().ID("scheme").OnChange(t.onScheme).Body(
+		app.Select().ID("scheme").Aria("label", "Labels").OnChange(t.onScheme).Body(
 			app.Range(t.Schemes).Slice(func(i int) app.UI {
 				c := t.Schemes[i]
 				o := app.Option().Value(c.ID).Text(c.Name)
@@ -51,7 +51,7 @@ func (t *toolbar) Render() app.UI {
 			}),
 		),
 		app.Label().For("annotator").Text("Your name"),
-		app.Input().ID("annotator").Type("text").AutoComplete(false).Placeholder("annotator").
+		app.Input().ID("annotator").Aria("label", "Your name").Type("text").AutoComplete(false).Placeholder("annotator").
 			Value(t.Annotator).OnChange(t.onAnnotator),
 		app.Button().ID("undo").Title("Undo (u, Ctrl+Z)").Disabled(!t.CanUndo).Text("Undo").OnClick(t.onUndo),
 		app.Button().ID("redo").Title("Redo (Ctrl+Shift+Z)").Disabled(!t.CanRedo).Text("Redo").OnClick(t.onRedo),

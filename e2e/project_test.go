@@ -196,6 +196,32 @@ func TestProjectCodebookAndOverallStance(t *testing.T) {
 	p.Key("g")
 	p.WaitJS("g closes it", `!document.querySelector("details#codebook").open`)
 
+	// the tray beside the palette: a label's definition on hover and on keyboard focus
+	agree := `#palette button.label-btn[data-label-id="agree"]`
+	shown := `getComputedStyle(document.querySelector("#label-def-agree")).display !== "none"`
+	if Eval[bool](p, shown) {
+		t.Error("the definition shows before hover or focus")
+	}
+	if got := Eval[string](p, `document.querySelector(`+"`"+agree+"`"+`).getAttribute("aria-describedby")`); got != "label-def-agree" {
+		t.Errorf("the label button is described by %q", got)
+	}
+	at := p.pointIn(agree, "center")
+	p.Do("hover Agree", chromedp.MouseEvent(chromedp.MouseMoved, at.X, at.Y))
+	p.WaitJS("hover shows the definition", shown)
+	if got := p.Text("#label-def-agree"); got != "The article says the claim is true." {
+		t.Errorf("hover shows %q", got)
+	}
+	p.Do("pointer away", chromedp.MouseEvent(chromedp.MouseMoved, 1, 1))
+	p.WaitJS("the definition goes with the pointer", "!("+shown+")")
+	for range 80 {
+		if Eval[bool](p, `document.activeElement && document.activeElement.dataset.labelId === "agree"`) {
+			break
+		}
+		p.Key("\t")
+	}
+	p.WaitJS("keyboard focus shows the definition", shown)
+	p.Key("\x1b")
+
 	p.Settle()
 	p.Click("#task-done")
 	p.Eventually("done needs the overall stance first", func() error {

@@ -1,7 +1,6 @@
 package annotations
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 )
@@ -96,14 +95,16 @@ type Class struct {
 // NewClass returns an empty class for a, which must be valid.
 func NewClass(a *Assignment) *Class { return &Class{Assignment: a} }
 
-// Add reads the file name (its bytes data) as a submission. A file that is
+// Add reads the file name (its bytes data) as a submission: a stancemark/v1
+// export, or a stancemark-submission/v1 of the assignment as a one-task
+// project (Assignment.Project). A file that is
 // not a valid export, or not a submission for the class's assignment
 // (CheckSubmission), is recorded as a problem and its error returned; the
 // class is otherwise unchanged. A second file of a student already in the
 // class (names compared case-insensitively, spaces collapsed) is recorded as
 // a Duplicate and the newer of the two kept; Add returns nil.
 func (c *Class) Add(name string, data []byte) error {
-	e, err := ReadExport(bytes.NewReader(data))
+	e, err := c.Assignment.readClassFile(data)
 	if err != nil {
 		return c.problem(name, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"path"
 	"strings"
 )
 
@@ -76,7 +77,11 @@ func (e *OpenError) Unwrap() error { return e.Err }
 //
 // Every refusal is an *OpenError.
 func Open(name string, data []byte) (*Opened, error) {
-	switch kind := openedKindOf(data); kind {
+	kind := openedKindOf(data)
+	if kind == OpenedDocument && brokenJSON(name, data) {
+		kind = OpenedExport // ReadExport names the syntax error's line and column
+	}
+	switch kind {
 	case OpenedAssignment:
 		a, err := ReadAssignment(bytes.NewReader(data))
 		var doc *Document
@@ -139,6 +144,17 @@ func openedKindOf(data []byte) OpenedKind {
 		return OpenedExport
 	}
 	return OpenedDocument
+}
+
+// brokenJSON reports whether data is meant as JSON (a .json name, or an
+// object naming a "format") and does not parse: it is refused as JSON,
+// with its syntax error, not read as an article.
+func brokenJSON(name string, data []byte) bool {
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	if len(trimmed) == 0 || trimmed[0] != '{' || json.Valid(trimmed) {
+		return false
+	}
+	return strings.EqualFold(path.Ext(name), ".json") || bytes.Contains(trimmed, []byte(`"format"`))
 }
 
 // String is for tests and logs: `export "Title"`.

@@ -149,6 +149,9 @@ func (s *session) failOpen(name string, err error) {
 
 // openExport opens the document of an export and imports its annotations.
 func (s *session) openExport(name string, o *annotations.Opened) {
+	if o.Document.ID != s.doc.ID && s.project == nil && s.assignment == nil && s.reanchor(name, o.Export) {
+		return // made on another version of the open text: its highlights are on it now
+	}
 	if o.Document.ID != s.doc.ID {
 		s.openDocument(o.Document, o.Export.Scheme.Target, name)
 		if o.Document.ID != s.doc.ID { // it could not be opened

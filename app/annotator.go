@@ -25,6 +25,7 @@ type Annotator struct {
 	hashchange     app.Func // an assignment link pasted into this tab
 	updates        app.Func // a new build took over
 	unlistenActive func()   // the inputs and visibility that count active time
+	beforeunload   app.Func // warns before leaving with work not stored
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -71,6 +72,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 		s.activityStopped() // and the active time counting on a project's task
 	})
 	a.unlistenActive = listenActivity(s.activityInput, s.activityStopped)
+	a.beforeunload = listenBeforeUnload(s.unsavedOnLeave)
 	a.updates = listenUpdates(func() {
 		s.dispatch(func() {
 			s.offerUpdate()
@@ -111,6 +113,7 @@ func (a *Annotator) OnDismount() {
 	unlisten("storage", a.storage)
 	unlisten("pagehide", a.pagehide)
 	unlisten("hashchange", a.hashchange)
+	unlisten("beforeunload", a.beforeunload)
 	if a.unlistenActive != nil {
 		a.unlistenActive()
 	}

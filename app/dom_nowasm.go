@@ -49,6 +49,8 @@ func afterPaint(f func()) { f() }
 
 func listenPageHide(f func()) app.Func { return nil }
 
+func listenBeforeUnload(unsaved func() bool) app.Func { return nil }
+
 func listenHashChange(changed func(fragment string)) app.Func { return nil }
 
 func toggleDetails(id string) {}

@@ -428,3 +428,19 @@ func listenUpdates(ready func()) app.Func {
 	sw.Call("addEventListener", "controllerchange", f)
 	return f
 }
+
+// listenBeforeUnload asks the browser to warn before the page is left when
+// unsaved reports work that is not stored (the browser shows its own
+// "Leave site?" dialog; the text cannot be chosen).
+func listenBeforeUnload(unsaved func() bool) app.Func {
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if unsaved() {
+			e := args[0]
+			e.Call("preventDefault")
+			e.Set("returnValue", "")
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "beforeunload", f)
+	return f
+}

@@ -50,6 +50,17 @@ func assignmentKey(id string) string { return "stancemark/v1/assignment/" + id }
 // under + "/task/<task id>/work".
 func projectKey(id string) string { return "stancemark/v1/project/" + id }
 
+// unsavedOnLeave is asked as the page is about to be left: a save still
+// waiting is made now, and it reports whether work is then only in memory
+// (the storage is full, or saved work could not be read nor backed up), so
+// the browser warns before it is lost.
+func (s *session) unsavedOnLeave() bool {
+	if s.save.State == saveSaving {
+		s.flush()
+	}
+	return s.save.State == saveFailed || s.save.State == saveBlocked && s.ws.CanUndo()
+}
+
 // projectStateKey is where the annotator's place in a project is kept
 // (projectProgress: done flags, overall stances, active time).
 func projectStateKey(id string) string { return projectKey(id) + "/state" }

@@ -21,6 +21,7 @@ const (
 	overlayLibrary         // the documents (dialog#library)
 	overlayStudent         // a student's name, asked once (dialog#student-dialog)
 	overlayTeacher         // making an assignment (dialog#assignment-dialog)
+	overlayNewProject      // making a research project (dialog#new-project); project_new_dialog.go
 )
 
 // dialogID is the id of the overlay's <dialog> element.
@@ -34,6 +35,8 @@ func (o overlay) dialogID() string {
 		return "student-dialog"
 	case overlayTeacher:
 		return "assignment-dialog"
+	case overlayNewProject:
+		return "new-project"
 	}
 	return ""
 }

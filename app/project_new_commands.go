@@ -375,4 +375,6 @@ func formCodebook(f newProjectForm, sc annotations.Scheme) annotations.Codebook 
 }
 
 // plainText is a field's text with \n line endings.
-func plainText(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n") }
+func plainText(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}

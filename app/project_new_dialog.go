@@ -195,7 +195,7 @@ func (d *newProjectDialog) labelRow(i int) app.UI {
 			app.Button().Class("np-label-remove").Aria("label", fmt.Sprintf("Remove label %d", i+1)).Text("Remove").
 				DataSet("index", n).OnClick(d.onRemoveLabel, app.EventScope(n)),
 			app.If(problem != "", func() app.UI {
-				return app.P().ID("np-label-problem-"+n).Class("np-problem").Text(problem)
+				return app.P().ID("np-label-problem-" + n).Class("np-problem").Text(problem)
 			}),
 		),
 	)

@@ -197,4 +197,3 @@ func TestNewProjectAtPhoneWidth(t *testing.T) {
 	}
 	p.WaitJS("the queue", `(document.querySelector("#task-position") || {}).textContent.startsWith("Task 1 of 3")`)
 }
-

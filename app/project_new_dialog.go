@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -121,12 +122,12 @@ func (d *newProjectDialog) column(which, name, chosen string) app.UI {
 	id := "np-col-" + which
 	opts := []app.UI{}
 	if which == "text" {
-		opts = append(opts, app.Option().Value("").Text("(choose the column of the text)").Selected(!contains(d.Columns, chosen)))
+		opts = append(opts, option("", "(choose the column of the text)", !slices.Contains(d.Columns, chosen)))
 	} else {
-		opts = append(opts, app.Option().Value("\x00none").Text("(none)").Selected(!contains(d.Columns, chosen)))
+		opts = append(opts, option("\x00none", "(none)", !slices.Contains(d.Columns, chosen)))
 	}
 	for _, c := range d.Columns {
-		opts = append(opts, app.Option().Value(c).Text(c).Selected(c == chosen))
+		opts = append(opts, option(c, c, c == chosen))
 	}
 	return app.Span().Class("np-column").Body(
 		app.Label().For(id).Text(name+" "),
@@ -134,22 +135,23 @@ func (d *newProjectDialog) column(which, name, chosen string) app.UI {
 	)
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+// option is a menu's option, selected or not (never selected="false": a
+// prerendered page would select it).
+func option(value, text string, selected bool) app.UI {
+	o := app.Option().Value(value).Text(text)
+	if selected {
+		o = o.Selected(true)
 	}
-	return false
+	return o
 }
 
 // labels is the label-set menu and, for custom labels, the label editor.
 func (d *newProjectDialog) labels() app.UI {
-	opts := []app.UI{app.Option().Value("").Text("By the inputs: FNC-1 for FNC-1's files, else Default").Selected(d.Scheme == "")}
+	opts := []app.UI{option("", "By the inputs: FNC-1 for FNC-1's files, else Default", d.Scheme == "")}
 	for _, sc := range annotations.Presets() {
-		opts = append(opts, app.Option().Value(sc.ID).Text(sc.Name).Selected(d.Scheme == sc.ID))
+		opts = append(opts, option(sc.ID, sc.Name, d.Scheme == sc.ID))
 	}
-	opts = append(opts, app.Option().Value(customScheme).Text("Custom labels…").Selected(d.Scheme == customScheme))
+	opts = append(opts, option(customScheme, "Custom labels…", d.Scheme == customScheme))
 	return app.FieldSet().Body(
 		app.Legend().Text("Labels"),
 		app.Label().For("np-scheme").Text("Label set "),
@@ -159,11 +161,20 @@ func (d *newProjectDialog) labels() app.UI {
 				app.Ol().ID("np-labels").Body(
 					app.Range(d.Labels).Slice(func(i int) app.UI { return d.labelRow(i) }),
 				),
-				app.Button().ID("np-add-label").Text("Add a label").Disabled(len(d.Labels) >= maxLabels).OnClick(d.onAddLabel),
+				d.addLabelButton(),
 				app.Span().Class("np-hint").Text(fmt.Sprintf(" At most %d labels, one per key 1 to 9. Colours must stay visible in the light and the dark theme, as the presets do.", maxLabels)),
 			)
 		}),
 	)
+}
+
+// addLabelButton adds a label; it is disabled at maxLabels.
+func (d *newProjectDialog) addLabelButton() app.UI {
+	b := app.Button().ID("np-add-label").Text("Add a label").OnClick(d.onAddLabel)
+	if len(d.Labels) >= maxLabels {
+		b = b.Disabled(true)
+	}
+	return b
 }
 
 // labelRow is the editor's label i: name, key, colour, description, and

@@ -109,6 +109,13 @@ func TestNewProjectInTheBrowser(t *testing.T) {
 	// Custom labels: a yellow that vanishes on white is refused, by name.
 	p.setChosen("#np-scheme", "custom")
 	p.WaitJS("the label editor", `document.querySelectorAll("#np-labels li.np-label").length === 4`)
+	// What is typed is shown as text, never as markup.
+	p.setChosen("#np-label-name-0", `<img src=x onerror="window.pwned=1">Agree`)
+	p.WaitJS("the name in the codebook", `document.querySelector('label[for="np-def-0"]').textContent === 'Definition of <img src=x onerror="window.pwned=1">Agree'`)
+	if Eval[bool](p, `!!document.querySelector("#new-project img") || !!window.pwned`) {
+		t.Error("a label name typed in the editor became markup")
+	}
+	p.setChosen("#np-label-name-0", "Agree")
 	p.setChosen("#np-label-color-1", "#f0e442")
 	p.WaitJS("the colour's problem", `(document.querySelector("#np-label-problem-1") || {}).textContent === "The colour is too light for the light theme: 1.32:1 against the page, want at least 2:1."`)
 	if got, _ := p.Attr("#np-label-color-1", "aria-describedby"); got != "np-label-problem-1" {

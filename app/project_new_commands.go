@@ -66,6 +66,14 @@ func (s *session) showNewProject(open bool) {
 	s.refresh()
 }
 
+// newProjectKey is a key command while the dialog is open: Escape closes
+// it; the others would act on the article behind it, so they do nothing.
+func (s *session) newProjectKey(cmd command) {
+	if cmd == cmdEscape {
+		s.showNewProject(false)
+	}
+}
+
 // addProjectFile adds a file chosen or dropped while the dialog is open.
 // A file already there (same name) is replaced; one that cannot be read
 // is refused with a message naming it, and nothing else changes.

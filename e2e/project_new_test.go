@@ -186,6 +186,17 @@ func TestNewProjectAtPhoneWidth(t *testing.T) {
 	p.Do("phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
 	p.emulateMedia("", &emulation.MediaFeature{Name: "prefers-color-scheme", Value: "dark"})
 	p.Open()
+	p.tap(sentSel("s1"))
+	p.WaitSelected("a sentence selected behind the dialog", "s1")
+	p.openNewProject()
+	// Keys are the dialog's: a label key tags nothing behind it, Escape closes it.
+	Eval[bool](p, `(document.querySelector("#np-make").focus(), true)`)
+	p.Key("1")
+	p.Key(KeyEscape)
+	p.WaitJS("Escape closes New project", `!document.querySelector("#new-project").open`)
+	if n := Eval[int](p, `document.querySelectorAll("#sentences [data-label]").length`); n != 0 {
+		t.Errorf("a key pressed in New project tagged %d sentences behind it", n)
+	}
 	p.openNewProject()
 	p.chooseInputs(filepath.Join(dir, "bodies.csv"), bad, filepath.Join(dir, "stances.csv"))
 	p.Click("#np-make")

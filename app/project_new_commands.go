@@ -30,6 +30,7 @@ type newProjectState struct {
 	labels []annotations.Label // the label editor's labels
 	cols   annotations.ProjectColumns
 	err    string // why the last attempt failed: names the file, line and column
+	busy   string // what is being done, while the project is made
 }
 
 // inputFile is one input file chosen or dropped, with what it is.
@@ -280,6 +281,16 @@ func (s *session) editLabel(i int, field, value string) {
 // wrong (naming the file, line and column) and nothing changes.
 func (s *session) makeProject(f newProjectForm) {
 	np := &s.newProject
+	if s.later != nil && np.busy == "" {
+		// Splitting many articles into sentences takes a moment: say so, let
+		// the browser paint it, then build.
+		np.busy = fmt.Sprintf("Making the project from %s…", plural(len(np.files), "file"))
+		np.err = ""
+		s.refresh()
+		s.next(func() { s.makeProject(f) })
+		return
+	}
+	np.busy = ""
 	p, data, err := np.build(f)
 	if err != nil {
 		np.err = err.Error()

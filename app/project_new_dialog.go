@@ -28,6 +28,7 @@ type newProjectDialog struct {
 	Problems     []string            // per editor label
 	SchemeLabels []annotations.Label // the labels the project gets, for the codebook
 	Err          string
+	Busy         string
 	s            *session
 }
 
@@ -38,7 +39,7 @@ type inputFileRow struct{ Name, Kind string }
 func newProjectDialogOf(s *session) *newProjectDialog {
 	np := &s.newProject
 	d := &newProjectDialog{Columns: np.tableColumns(), Cols: np.cols, Scheme: np.scheme, Labels: np.labels,
-		Problems: labelProblems(np.labels), SchemeLabels: customLabels(np.chosenScheme().Labels), Err: np.err, s: s}
+		Problems: labelProblems(np.labels), SchemeLabels: customLabels(np.chosenScheme().Labels), Err: np.err, Busy: np.busy, s: s}
 	for _, f := range np.files {
 		kind := f.Kind.String()
 		if len(f.Columns) > 0 && f.Kind == annotations.ProjectTable {
@@ -72,6 +73,7 @@ func (d *newProjectDialog) Render() app.UI {
 			app.Input().ID("np-overall").Type("checkbox"),
 			app.Label().For("np-overall").Text(" Ask for one overall stance per task (the article's stance toward the claim)"),
 		),
+		app.P().ID("np-status").Role("status").Text(d.Busy),
 		app.If(d.Err != "", func() app.UI {
 			return app.P().ID("np-error").Role("alert").Text(d.Err)
 		}),

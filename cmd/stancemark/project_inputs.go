@@ -44,7 +44,11 @@ func readProjectInputs(names []string, cols annotations.ProjectColumns) (*annota
 	}
 	ps, err := annotations.ReadProjectSources(files, cols)
 	if errors.Is(err, annotations.ErrNoTextColumn) {
-		err = fmt.Errorf("%w; name the text column with -text-column", err)
+		what := "column" // of a CSV; a JSONL's is a field
+		if strings.Contains(err.Error(), ": no field ") {
+			what = "field"
+		}
+		err = fmt.Errorf("%w; name the text %s with -text-column", err, what)
 	}
 	return ps, err
 }

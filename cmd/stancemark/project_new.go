@@ -124,8 +124,10 @@ func runProjectNew(args []string, stdin io.Reader, stdout, stderr io.Writer) err
 	}
 	p, err := in.Project(set)
 	switch {
+	case errors.Is(err, annotations.ErrNoClaims) && err.Error() == "the inputs have no claims":
+		return usageError{err.Error() + ": give them with -claims FILE (one claim per line)"}
 	case errors.Is(err, annotations.ErrNoClaims):
-		return usageError{err.Error() + ": give claims with -claims FILE (one claim per line)"}
+		return usageError{err.Error() + ": give claims with -claims FILE"}
 	case errors.Is(err, annotations.ErrUnknownLabel):
 		return fmt.Errorf("%w; choose the labels with -labels", err)
 	case err != nil:

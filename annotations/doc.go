@@ -18,7 +18,8 @@
 //     (ParseFile, SniffFileKind; text_file.go, text_sniff.go), and the
 //     limits on text (MaxNoteRunes, MaxSentences, ...).
 //   - work_: the Workspace. Highlights (Annotation) under label schemes
-//     (Scheme, Presets), the edits (Tag, Clear, SetNote, SetTarget,
+//     (Scheme, Presets; the colour check every label set passes,
+//     CheckLabelColour and Scheme.CheckColours, in work_scheme_colours.go), the edits (Tag, Clear, SetNote, SetTarget,
 //     SetScheme, Import), the undo history (Undo, Redo), the saved state
 //     (MarshalState, RestoreWorkspace) and the merge of two tabs
 //     (MergeState, MatchesState) with its stamps.
@@ -39,7 +40,10 @@
 //     ProjectInput), the file (WriteProject, ReadProject, Project.Validate;
 //     project_file.go, project_decode.go, project_validate.go), the hash
 //     and the content ids (ProjectHash, ProjectID, ClaimID, TaskID;
-//     project_hash.go), NewProject (project_new.go) and the overlap rule
+//     project_hash.go), NewProject (project_new.go), the inputs of `project new` and of the
+//     app's New project read from names and bytes (ReadProjectSources,
+//     SniffProjectFile, ProjectSources.Project, ClaimLines; project_sources*.go)
+//     and the overlap rule
 //     (Project.AnnotatorsOf, Project.TasksOf; project_assign.go). An
 //     annotator's work comes back as a "stancemark-submission/v1"
 //     (WriteSubmission, ReadSubmission, Project.CheckSubmission,

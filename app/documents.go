@@ -255,6 +255,10 @@ func (s *session) dropped(n int) {
 
 // droppedFile handles one dropped file.
 func (s *session) droppedFile(name string, data []byte, err error) {
+	if s.overlay == overlayNewProject { // every file dropped on New project is one of its inputs
+		s.addProjectFile(name, data, err)
+		return
+	}
 	s.dropSeen++
 	if s.mode == modeDashboard && s.class.class != nil {
 		s.dashAdd(name, data, err)

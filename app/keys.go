@@ -90,6 +90,10 @@ func commandFor(k keyPress) (cmd command, extend bool) {
 
 // run carries out a keyboard command. key is the key pressed (for tags).
 func (s *session) run(cmd command, extend bool, key string) {
+	if s.overlay == overlayNewProject { // keys are the dialog's, not the article's behind it (project_new_commands.go)
+		s.newProjectKey(cmd)
+		return
+	}
 	switch cmd {
 	case cmdNext, cmdPrev, cmdFirst, cmdLast:
 		s.move(cmd, extend)

@@ -40,6 +40,7 @@ func (l *libraryDialog) Render() app.UI {
 				OnChange(l.onFile),
 			app.Text(" .txt, .md, .html or a Stancemark export (.json); or drop a file anywhere on the page."),
 		),
+		app.P().Body(app.Button().ID("new-project-button").Text("New project…").OnClick(func(app.Context, app.Event) { l.s.showNewProject(true) })), // project_new_dialog.go
 		app.Button().ID("library-close").Text("Close").OnClick(l.onClose),
 	)
 }

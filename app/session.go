@@ -52,8 +52,9 @@ type session struct {
 	later       func(func()) // runs a function on the UI goroutine after the next paint
 
 	// research
-	project        *projectMode // the project open, or nil
-	annotatorParam string       // ?annotator=ID: who opens a project's link
+	project        *projectMode    // the project open, or nil
+	annotatorParam string          // ?annotator=ID: who opens a project's link
+	newProject     newProjectState // the New project dialog (project_new_commands.go)
 
 	// classroom
 	assignment *annotations.Assignment // the assignment a student is doing, or nil

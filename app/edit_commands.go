@@ -125,13 +125,23 @@ func (s *session) setTarget(target string) {
 }
 
 // selectScheme switches the label set; every set keeps its highlights.
+// The claim belongs to the document, not to the label set: the set switched
+// to takes the claim on screen (an undo step of its own, so u gives the set
+// back the claim it had — saved work of earlier builds may hold one claim
+// per set; see ARCHITECTURE.md).
 func (s *session) selectScheme(id string) {
 	if id == s.ws.Scheme().ID {
 		return
 	}
+	claim := s.ws.Scheme().Target
 	if err := s.ws.SelectScheme(id); err != nil {
 		s.fail("Switching labels failed: %v.", err)
 		return
+	}
+	if claim != "" && s.ws.Scheme().Target != claim {
+		if err := s.ws.SetTarget(claim); err != nil {
+			s.setError("Keeping the claim for the new label set failed: %v.", err)
+		}
 	}
 	s.changed()
 }

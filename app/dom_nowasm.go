@@ -9,6 +9,8 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 func focus(id string) {}
 
+func focusNote(note string) {}
+
 func focusArticle() {}
 
 func openModal(id string) {}

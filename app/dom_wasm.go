@@ -14,6 +14,39 @@ func focus(id string) {
 	}
 }
 
+// noteTyping holds the characters typed between n and the note field
+// getting focus (the field may be enabled only by the render after n), so
+// that none is lost; nil when no note is being opened.
+var noteTyping []byte
+
+// focusNote focuses the note field and puts in it what was typed since n,
+// after the highlight's note (the field may still show another's until its
+// next render).
+func focusNote(note string) {
+	el := app.Window().GetElementByID("note")
+	if !el.Truthy() || el.Get("disabled").Bool() {
+		noteTyping = nil
+		return
+	}
+	if len(noteTyping) == 0 && el.Equal(app.Window().Get("document").Get("activeElement")) {
+		noteTyping = nil
+		return // focused already (at the key press): what is typed since is the user's
+	}
+	if el.Get("value").String() != note {
+		el.Set("value", note) // the highlight's own note: the field may still show another's
+	}
+	el.Call("focus")
+	if len(noteTyping) > 0 {
+		// typed as if into the field (a user edit: it commits on blur like any typing)
+		el.Call("setSelectionRange", len([]rune(note)), len([]rune(note)))
+		doc := app.Window().Get("document")
+		if !doc.Call("execCommand", "insertText", false, string(noteTyping)).Bool() {
+			el.Set("value", note+string(noteTyping))
+		}
+	}
+	noteTyping = nil
+}
+
 // focusArticle focuses the sentence list unless a field or the list has focus.
 func focusArticle() {
 	active := app.Window().Get("document").Get("activeElement")
@@ -76,11 +109,23 @@ func listenKeys(ctx app.Context, s *session) app.Func {
 			}
 			return nil
 		}
+		if noteTyping != nil && len([]rune(k.Key)) == 1 && !k.Ctrl && !k.Meta && !k.Alt {
+			// typed after n, before the note field has focus: kept for it
+			e.Call("preventDefault")
+			noteTyping = append(noteTyping, k.Key...)
+			return nil
+		}
 		cmd, extend := commandFor(k)
 		if cmd == cmdNone {
 			return nil
 		}
 		e.Call("preventDefault")
+		if hl, ok := s.highlight(); ok && cmd == cmdNote {
+			noteTyping = []byte{} // until focusNote: what is typed goes into the note
+			if el := app.Window().GetElementByID("note"); el.Truthy() && !el.Get("disabled").Bool() {
+				focusNote(hl.Note) // at once, so the next key lands in the field
+			}
+		}
 		ctx.Dispatch(func(app.Context) { s.run(cmd, extend, k.Key) })
 		return nil
 	})

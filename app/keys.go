@@ -103,13 +103,13 @@ func (s *session) run(cmd command, extend bool, key string) {
 	case cmdClear:
 		s.clear()
 	case cmdNote:
-		if _, ok := s.highlight(); ok {
+		if hl, ok := s.highlight(); ok {
 			// the field is enabled by the render that follows a tag: focus it after that
 			s.refresh()
 			if s.afterRender != nil {
-				s.afterRender(func() { focus("note") })
+				s.afterRender(func() { focusNote(hl.Note) })
 			} else {
-				focus("note")
+				focusNote(hl.Note)
 			}
 		} else {
 			s.fail("Select a highlighted sentence first: the note belongs to a highlight.")

@@ -26,6 +26,7 @@ type Annotator struct {
 	updates        app.Func // a new build took over
 	unlistenActive func()   // the inputs and visibility that count active time
 	beforeunload   app.Func // warns before leaving with work not stored
+	unmeasure      func()   // stops measuring the sticky bars
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -73,6 +74,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	})
 	a.unlistenActive = listenActivity(s.activityInput, s.activityStopped)
 	a.beforeunload = listenBeforeUnload(s.unsavedOnLeave)
+	ctx.Defer(func(app.Context) { a.unmeasure = measureStickyBars() }) // once the bars are in the page
 	a.updates = listenUpdates(func() {
 		s.dispatch(func() {
 			s.offerUpdate()
@@ -114,6 +116,9 @@ func (a *Annotator) OnDismount() {
 	unlisten("pagehide", a.pagehide)
 	unlisten("hashchange", a.hashchange)
 	unlisten("beforeunload", a.beforeunload)
+	if a.unmeasure != nil {
+		a.unmeasure()
+	}
 	if a.unlistenActive != nil {
 		a.unlistenActive()
 	}
@@ -142,6 +147,7 @@ func (a *Annotator) Render() app.UI {
 			Save:       s.save,
 			Format:     s.format,
 			Assignment: s.assignment != nil,
+			MenuOpen:   s.menuOpen,
 			s:          s,
 		},
 		&messageView{Msg: s.msg, s: s},

@@ -127,6 +127,11 @@ func (s *session) run(cmd command, extend bool, key string) {
 			s.showHelp(false)
 			return
 		}
+		if s.menuOpen {
+			s.toggleMenu()
+			focus("menu-button")
+			return
+		}
 		s.deselect()
 	case cmdNextTask:
 		s.moveTask(1)

@@ -35,6 +35,7 @@ type session struct {
 	updateReady bool // a new build is ready: offer to reload
 	hint        bool // the first-run hint is shown until dismissed for good
 	extend      bool // touch "extend" mode: clicks extend the selection
+	menuOpen    bool // narrow screens: the toolbar's menu is open
 	said        string
 	saidN       uint64 // counts announcements, so a repeated one is read again
 	ver         uint64 // bumps whenever anything the components show changes

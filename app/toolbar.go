@@ -30,15 +30,28 @@ type toolbar struct {
 	Save       saveStatus
 	Format     string
 	Assignment bool // a student is doing an assignment
+	MenuOpen   bool // narrow screens: the menu of the rest of the bar is open
 	s          *session
 }
 
 func (t *toolbar) Render() app.UI {
 	saveState, saveText := t.Save.shown()
 	return app.Header().Class("toolbar").Body(
-		app.A().Class("skip").Href("#sentences").Text("Skip to the article"),
+		app.A().Class("skip").Href("#sentences").Text("Skip to the article").OnClick(t.onSkip),
 		app.Span().Class("brand").Text("Stancemark"),
 		app.Button().ID("library-button").Title("Your documents: open, add, paste, rename, delete").Text("Documents").OnClick(t.onLibrary),
+		// narrow or zoomed screens: one row, the rest behind this menu (CSS)
+		app.Button().ID("menu-button").Aria("expanded", boolString(t.MenuOpen)).Aria("controls", "toolbar-more").
+			Text("Menu").OnClick(t.onMenu),
+		app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(saveText),
+		t.more(),
+	)
+}
+
+// more is everything of the bar but the documents and the save status: in
+// the row on wide screens, behind the Menu button on narrow ones.
+func (t *toolbar) more() app.UI {
+	return app.Div().ID("toolbar-more").Class("toolbar-more").DataSet("open", boolString(t.MenuOpen)).Body(
 		app.Label().For("scheme").Text("Labels"),
 		app.Select().ID("scheme").Aria("label", "Labels").OnChange(t.onScheme).Body(
 			app.Range(t.Schemes).Slice(func(i int) app.UI {
@@ -76,8 +89,16 @@ func (t *toolbar) Render() app.UI {
 			)
 		}),
 		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
-		app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(saveText),
 	)
+}
+
+func (t *toolbar) onMenu(ctx app.Context, e app.Event) { t.s.toggleMenu() }
+
+// onSkip moves the focus to the article itself: go-app routes a link's
+// click, so the browser's own fragment focus would not happen.
+func (t *toolbar) onSkip(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	t.s.skipToArticle()
 }
 
 func (t *toolbar) onScheme(ctx app.Context, e app.Event) {

@@ -68,24 +68,24 @@ type GoldRow struct {
 	Project       *string       `json:"project" parquet:"project,optional"`
 	Task          *string       `json:"task" parquet:"task,optional"` // null without a project
 	Document      string        `json:"document" parquet:"document"`
-	Unit          string        `json:"unit" parquet:"unit"`                               // "sentence" or "overall"
-	SentenceID    *string       `json:"sentence_id" parquet:"sentence_id,optional"`        // null for an overall stance
-	SentenceIndex *int          `json:"sentence_index" parquet:"sentence_index,optional"`  // 0-based
-	Start         *int          `json:"start" parquet:"start,optional"`                    // code points, inclusive
-	End           *int          `json:"end" parquet:"end,optional"`                        // code points, exclusive
-	Text          *string       `json:"text" parquet:"text,optional"`                      // the sentence
-	ClaimID       string        `json:"claim_id" parquet:"claim_id"`                       //
-	Claim         string        `json:"claim" parquet:"claim"`                             //
-	Label         *string       `json:"label" parquet:"label,optional"`                    // null while unresolved
-	LabelName     *string       `json:"label_name" parquet:"label_name,optional"`          //
-	Source        string        `json:"source" parquet:"source"`                           // a GoldSource
-	Votes         []DatasetVote `json:"votes" parquet:"votes,list"`                        // most votes first
-	VoteCount     int           `json:"vote_count" parquet:"vote_count"`                   // votes given
-	Annotators    int           `json:"annotators" parquet:"annotators"`                   // annotators who worked on the task (or the document)
-	Reference     *string       `json:"reference" parquet:"reference,optional"`            // the task's reference stance (FNC-1's Stance)
-	Adjudicator   *string       `json:"adjudicator" parquet:"adjudicator,optional"`        // adjudicated only
-	Reason        *string       `json:"reason" parquet:"reason,optional"`                  // adjudicated only
-	Stale         bool          `json:"stale" parquet:"stale"`                             // the votes changed since the decision
+	Unit          string        `json:"unit" parquet:"unit"`                              // "sentence" or "overall"
+	SentenceID    *string       `json:"sentence_id" parquet:"sentence_id,optional"`       // null for an overall stance
+	SentenceIndex *int          `json:"sentence_index" parquet:"sentence_index,optional"` // 0-based
+	Start         *int          `json:"start" parquet:"start,optional"`                   // code points, inclusive
+	End           *int          `json:"end" parquet:"end,optional"`                       // code points, exclusive
+	Text          *string       `json:"text" parquet:"text,optional"`                     // the sentence
+	ClaimID       string        `json:"claim_id" parquet:"claim_id"`                      //
+	Claim         string        `json:"claim" parquet:"claim"`                            //
+	Label         *string       `json:"label" parquet:"label,optional"`                   // null while unresolved
+	LabelName     *string       `json:"label_name" parquet:"label_name,optional"`         //
+	Source        string        `json:"source" parquet:"source"`                          // a GoldSource
+	Votes         []DatasetVote `json:"votes" parquet:"votes,list"`                       // most votes first
+	VoteCount     int           `json:"vote_count" parquet:"vote_count"`                  // votes given
+	Annotators    int           `json:"annotators" parquet:"annotators"`                  // annotators who worked on the task (or the document)
+	Reference     *string       `json:"reference" parquet:"reference,optional"`           // the task's reference stance (FNC-1's Stance)
+	Adjudicator   *string       `json:"adjudicator" parquet:"adjudicator,optional"`       // adjudicated only
+	Reason        *string       `json:"reason" parquet:"reason,optional"`                 // adjudicated only
+	Stale         bool          `json:"stale" parquet:"stale"`                            // the votes changed since the decision
 }
 
 // DatasetVote is the annotators who gave one label.
@@ -132,10 +132,10 @@ type ClaimRow struct {
 // Dataset is the tables of a dataset, with what its card says.
 type Dataset struct {
 	Title       string
-	Project     *Project // nil without a project
-	Scheme      Scheme   // the labels (without a project: the first export's scheme)
+	Project     *Project           // nil without a project
+	Scheme      Scheme             // the labels (without a project: the first export's scheme)
 	Annotators  []DatasetAnnotator // sorted by name
-	Gold        *Gold    // the gold labels the gold table comes from
+	Gold        *Gold              // the gold labels the gold table comes from
 	Annotations []AnnotationRow
 	GoldRows    []GoldRow
 	Documents   []DocumentRow
@@ -200,8 +200,8 @@ type datasetDoc struct {
 	id    string
 	text  string
 	sents []ExportSentence
-	bytes [][2]int         // byte offsets of each sentence
-	index map[string]int   // sentence id -> index
+	bytes [][2]int       // byte offsets of each sentence
+	index map[string]int // sentence id -> index
 }
 
 func newDatasetDoc(id, text string, sents []ExportSentence) *datasetDoc {

@@ -82,7 +82,7 @@ func runGold(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return usageError{"-json prints the report on standard output; write the gold file with -o GOLD.json"}
 	}
-	in, err := readGoldInputs(fs.Args(), stdin)
+	in, err := readGoldInputs(fs.Args(), stdin, true)
 	if err != nil {
 		return err
 	}
@@ -136,8 +136,11 @@ type goldInputs struct {
 }
 
 // readGoldInputs reads the FILEs: a project and its submissions, or
-// exports of one document. Every error names its file.
-func readGoldInputs(names []string, stdin io.Reader) (*goldInputs, error) {
+// exports of one document. Every error names its file. With byFileName an
+// export without an annotator's name is named by its file name (gold's
+// rule); without, it stays nameless for annotations.AnnotatorName (the
+// dataset's rule, as convert's and agree's).
+func readGoldInputs(names []string, stdin io.Reader, byFileName bool) (*goldInputs, error) {
 	in := &goldInputs{sentences: map[string][]string{}, tasks: map[string]string{}}
 	var projectName string
 	var subNames, exportNames []string
@@ -170,7 +173,7 @@ func readGoldInputs(names []string, stdin io.Reader) (*goldInputs, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
-			if strings.TrimSpace(e.Annotator.Name) == "" {
+			if byFileName && strings.TrimSpace(e.Annotator.Name) == "" {
 				e.Annotator.Name = filepath.Base(name)
 			}
 			in.Exports = append(in.Exports, e)
@@ -213,10 +216,11 @@ func readGoldInputs(names []string, stdin io.Reader) (*goldInputs, error) {
 		if e.Scheme.ID != first.Scheme.ID {
 			return nil, fmt.Errorf("%s uses the label set %q, but %s uses %q; gold labels need one label set", exportNames[i], e.Scheme.ID, exportNames[0], first.Scheme.ID)
 		}
-		if prev, ok := by[e.Annotator.Name]; ok {
-			return nil, fmt.Errorf("%s and %s are both by %q; give each annotator's export once", prev, exportNames[i], e.Annotator.Name)
+		who := annotations.AnnotatorName(e)
+		if prev, ok := by[who]; ok {
+			return nil, fmt.Errorf("%s and %s are both by %q; give each annotator's export once", prev, exportNames[i], who)
 		}
-		by[e.Annotator.Name] = exportNames[i]
+		by[who] = exportNames[i]
 	}
 	in.sentences[first.Document.ID] = sentenceTexts(first.Document.Text, first.Document.Sentences)
 	return in, nil

@@ -30,7 +30,7 @@ print(json.dumps(yaml.safe_load(header)))
 // hfCard is what the tests check of the card's header.
 type hfCard struct {
 	Configs []struct {
-		ConfigName string `json:"config_name"`
+		ConfigName string                         `json:"config_name"`
 		DataFiles  []struct{ Split, Path string } `json:"data_files"`
 	} `json:"configs"`
 	DatasetInfo []struct {

@@ -56,7 +56,9 @@ func writeAtomic(name string, data []byte, stdout io.Writer) error {
 }
 
 // writeAtomicFunc is writeAtomic for a file written as a stream by write
-// (the dataset's tables, which need not be held in memory whole).
+// (the dataset's tables and convert's output, which need not be held in
+// memory whole). An error of write is returned as it is, and the file is
+// left as it was.
 func writeAtomicFunc(name string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
@@ -70,7 +72,9 @@ func writeAtomicFunc(name string, write func(io.Writer) error) error {
 	}
 	bw := bufio.NewWriterSize(f, 1<<16)
 	if err := write(bw); err != nil {
-		return fail(err)
+		f.Close()
+		os.Remove(tmp)
+		return err // write's own error says what failed
 	}
 	if err := bw.Flush(); err != nil {
 		return fail(err)

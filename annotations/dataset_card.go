@@ -63,7 +63,7 @@ func (d *Dataset) classLabels() []string {
 	for _, l := range d.Scheme.Labels {
 		ids = append(ids, l.ID)
 	}
-	if d.Gold != nil && d.Gold.None && !slices.Contains(ids, NoneLabel) {
+	if d.GoldNone && !slices.Contains(ids, NoneLabel) {
 		ids = append(ids, NoneLabel)
 	}
 	return ids
@@ -249,16 +249,16 @@ func (d *Dataset) writeCardBody(w *bufio.Writer, opt CardOptions) {
 	}
 	p("- %d documents, %d claims, %d tasks (document × claim)\n", len(d.Documents), len(d.Claims), tasks)
 	p("- %d annotators, %d labels given (rows of `annotations.jsonl`)\n", len(d.Annotators), len(d.Annotations))
-	counts := d.Gold.Counts()
+	counts := d.GoldCounts
 	parts := make([]string, 0, len(GoldSources))
 	for _, s := range GoldSources {
 		parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 	}
 	none := "an untagged sentence is no vote"
-	if d.Gold.None {
+	if d.GoldNone {
 		none = "an untagged sentence is a vote for `none`"
 	}
-	p("- %d gold labels under the %s policy (%s; %s)\n\n", len(d.GoldRows), d.Gold.Policy, strings.Join(parts, ", "), none)
+	p("- %d gold labels under the %s policy (%s; %s)\n\n", len(d.GoldRows), d.GoldPolicy, strings.Join(parts, ", "), none)
 
 	p("## Annotators\n\n| annotator | tasks with work | done | labels given | active time |\n| --- | --- | --- | --- | --- |\n")
 	for _, a := range d.Annotators {

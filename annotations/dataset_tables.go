@@ -135,7 +135,9 @@ type Dataset struct {
 	Project     *Project           // nil without a project
 	Scheme      Scheme             // the labels (without a project: the first export's scheme)
 	Annotators  []DatasetAnnotator // sorted by name
-	Gold        *Gold              // the gold labels the gold table comes from
+	GoldPolicy  GoldPolicy         // the policy of the gold labels
+	GoldNone    bool               // an untagged sentence was a vote for NoneLabel
+	GoldCounts  map[GoldSource]int // gold labels per source (Gold.Counts)
 	Annotations []AnnotationRow
 	GoldRows    []GoldRow
 	Documents   []DocumentRow
@@ -177,20 +179,22 @@ func NewDataset(in DatasetInput) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dataset{Gold: g}
+	d := &Dataset{GoldPolicy: g.Policy, GoldNone: g.None, GoldCounts: g.Counts()}
 	var t *datasetTargets
 	if in.Project != nil {
-		t, err = projectTargets(d, in.Project, in.Submissions)
+		t = projectTargets(d, in.Project, in.Submissions)
 	} else {
-		t, err = exportTargets(d, gin.Exports)
+		t = exportTargets(d, gin.Exports)
 	}
-	if err != nil {
-		return nil, err
-	}
-	d.GoldRows = t.goldRows(g, d.Scheme)
+	// One table at a time, so that what each needs (the reliability data,
+	// the gold entries) is gone before the next is built.
 	if d.Agreement, err = t.agreement(); err != nil {
 		return nil, err
 	}
+	d.GoldRows = t.goldRows(g, d.Scheme)
+	g = nil
+	d.Annotations = t.annotationRows(d.Scheme)
+	d.countLabels()
 	return d, nil
 }
 
@@ -260,7 +264,7 @@ func nonEmpty(s string) *string {
 }
 
 // projectTargets fills d from a project and its submissions.
-func projectTargets(d *Dataset, p *Project, subs []*ProjectSubmission) (*datasetTargets, error) {
+func projectTargets(d *Dataset, p *Project, subs []*ProjectSubmission) *datasetTargets {
 	x := p.index()
 	d.Title, d.Project, d.Scheme = p.Title, p, p.Scheme
 	t := &datasetTargets{project: ptr(p.ID), byKey: make(map[string]*datasetTask, len(p.Tasks))}
@@ -327,14 +331,12 @@ func projectTargets(d *Dataset, p *Project, subs []*ProjectSubmission) (*dataset
 		}
 		return &Reliability{Coders: all.Coders}, nil
 	}
-	d.Annotations = t.annotationRows(d.Scheme)
-	d.countLabels()
-	return t, nil
+	return t
 }
 
 // exportTargets fills d from exports of one document (NewGold has checked
 // them: one document, one scheme, one export per annotator).
-func exportTargets(d *Dataset, exports []*Export) (*datasetTargets, error) {
+func exportTargets(d *Dataset, exports []*Export) *datasetTargets {
 	first := exports[0]
 	d.Title, d.Scheme = first.Document.Title, first.Scheme
 	d.Scheme.Target = ""
@@ -379,9 +381,7 @@ func exportTargets(d *Dataset, exports []*Export) (*datasetTargets, error) {
 		}
 		return ReliabilityFromExports(byClaim[claim], "")
 	}
-	d.Annotations = t.annotationRows(d.Scheme)
-	d.countLabels()
-	return t, nil
+	return t
 }
 
 func documentRow(project *string, id, title, text, source string, sents []ExportSentence, meta map[string]string, tasks int) DocumentRow {

@@ -21,10 +21,14 @@ import (
 // give the same bytes (parquet-go's default carries the build's hash).
 var parquetCreatedBy = parquet.CreatedBy("stancemark", annotations.DatasetFormat, "parquet-go v0.32.1")
 
+// parquetRowGroup is the number of rows of a row group: the writer holds
+// one row group in memory before it writes it out.
+const parquetRowGroup = 50_000
+
 // parquetFile returns the Parquet copy of a table as a dataset file.
 func parquetFile[T any](name string, rows []T) annotations.DatasetFile {
 	return annotations.DatasetFile{Name: name, Write: func(w io.Writer) error {
-		pw := parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Snappy), parquetCreatedBy)
+		pw := parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Snappy), parquetCreatedBy, parquet.MaxRowsPerRowGroup(parquetRowGroup))
 		const batch = 10_000 // rows per Write, so the column buffers stay small
 		for i := 0; i < len(rows); i += batch {
 			if _, err := pw.Write(rows[i:min(i+batch, len(rows))]); err != nil {

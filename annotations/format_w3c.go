@@ -255,11 +255,12 @@ func (c *W3CCollection) Annotations() []W3CAnnotation {
 	return out
 }
 
-// WriteW3C writes W3C(exports) as JSON-LD indented by two spaces, the
-// same bytes as writing W3C's collection with encoding/json, but streamed:
-// each annotation is built and written in turn, so memory does not grow
-// with the collection (a page embeds the next after its items, and the
-// closing braces of the pages come last).
+// WriteW3C writes W3C(exports) as compact JSON-LD with one annotation per
+// line (the collection's and each page's own fields open the line before
+// its first annotation), streamed: each annotation is built and written in
+// turn, so memory does not grow with the collection (a page embeds the
+// next after its items, and the closing braces of the pages come last).
+// It decodes to the same JSON as W3C's collection.
 func WriteW3C(w io.Writer, exports []*Export, opt W3COptions) error {
 	c, size := w3cCollection(exports, opt)
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -268,48 +269,35 @@ func WriteW3C(w io.Writer, exports []*Export, opt W3COptions) error {
 	enc.SetEscapeHTML(false)
 	str := func(s string) string {
 		buf.Reset()
-		enc.SetIndent("", "")
 		enc.Encode(s)
 		return strings.TrimSuffix(buf.String(), "\n")
 	}
-	ind := func(depth int) string { return strings.Repeat("  ", depth) }
-	fmt.Fprintf(bw, "{\n  \"@context\": %s,\n  \"id\": %s,\n  \"type\": %s,\n  \"label\": %s,\n  \"total\": %d",
-		str(c.Context), str(c.ID), str(c.Type), str(c.Label), c.Total)
+	fmt.Fprintf(bw, `{"@context":%s,"id":%s,"type":%s,"label":%s,"total":%d`, str(c.Context), str(c.ID), str(c.Type), str(c.Label), c.Total)
 	if c.Total == 0 {
-		bw.WriteString("\n}\n")
+		bw.WriteString("}\n")
 		return bw.Flush()
 	}
-	bw.WriteString(",\n  \"first\": {\n")
+	bw.WriteString(`,"first":`)
 	n, pages := 0, 0
-	openPage := func() {
-		d := pages + 2 // the page's fields
-		id := w3cPageID(c.ID, pages)
-		fmt.Fprintf(bw, "%s\"id\": %s,\n%s\"type\": \"AnnotationPage\",\n%s\"partOf\": %s,\n%s\"startIndex\": %d,\n",
-			ind(d), str(id), ind(d), ind(d), str(c.ID), ind(d), n)
-		if pages > 0 {
-			fmt.Fprintf(bw, "%s\"prev\": %s,\n", ind(d), str(w3cPageID(c.ID, pages-1)))
-		}
-		fmt.Fprintf(bw, "%s\"items\": [\n", ind(d))
-		pages++
-	}
 	err := w3cItems(exports, opt, func(a *W3CAnnotation) error {
-		d := pages + 1 // the items of the open page; 0 pages open before the first
 		if n%size == 0 {
 			if n > 0 {
-				// Close the items of the page and open the next in it.
-				fmt.Fprintf(bw, "\n%s],\n%s\"next\": {\n", ind(d), ind(d))
+				bw.WriteString(`],"next":`)
 			}
-			openPage()
-			d = pages + 1
+			fmt.Fprintf(bw, `{"id":%s,"type":"AnnotationPage","partOf":%s,"startIndex":%d`, str(w3cPageID(c.ID, pages)), str(c.ID), n)
+			if pages > 0 {
+				fmt.Fprintf(bw, `,"prev":%s`, str(w3cPageID(c.ID, pages-1)))
+			}
+			bw.WriteString(`,"items":[`)
+			pages++
 		} else {
-			bw.WriteString(",\n")
+			bw.WriteString(",")
 		}
 		buf.Reset()
-		enc.SetIndent(ind(d+1), "  ")
 		if err := enc.Encode(a); err != nil {
 			return err
 		}
-		bw.WriteString(ind(d + 1))
+		bw.WriteString("\n")
 		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 		n++
 		return nil
@@ -317,16 +305,9 @@ func WriteW3C(w io.Writer, exports []*Export, opt W3COptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(bw, "\n%s]\n", ind(pages+1))
-	for k := pages - 1; k >= 0; k-- {
-		bw.WriteString(ind(k + 1))
-		if k > 0 {
-			bw.WriteString("}\n")
-		} else {
-			bw.WriteString("}")
-		}
-	}
-	fmt.Fprintf(bw, ",\n  \"last\": %s\n}\n", str(c.Last))
+	bw.WriteString("\n]")
+	bw.WriteString(strings.Repeat("}", pages))
+	fmt.Fprintf(bw, `,"last":%s}`+"\n", str(c.Last))
 	return bw.Flush()
 }
 

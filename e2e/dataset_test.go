@@ -156,3 +156,50 @@ func unzip(data []byte, dir string) (map[string][]byte, error) {
 	}
 	return out, nil
 }
+
+// TestDatasetDownloadOnAPhone: at 390 × 844 with touch, an annotator tags
+// a sentence and taps Download dataset, which fits the screen; the zip
+// holds their one label. Without any work the button says what is
+// missing instead.
+func TestDatasetDownloadOnAPhone(t *testing.T) {
+	_, src := writeTestProject(t)
+	p := newProfile(t)
+	downloads := p.AllowDownloads()
+	p.Do("phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	p.Do("open the project", chromedp.Navigate(baseURL+"?annotator=ana&src="+src))
+	p.WaitReady()
+	p.WaitJS("the project is open", `!!document.querySelector("#dataset-download")`)
+	p.Settle()
+	p.tap("#dataset-download")
+	p.Eventually("no work yet", func() error {
+		if got := p.Text("#message-text"); !strings.Contains(got, "no work to make a dataset of") {
+			return fmt.Errorf("message %q", got)
+		}
+		return nil
+	})
+	p.tap(sentSel("s1"))
+	p.WaitSelected("a tap selects", "s1")
+	p.tap(`#palette button.label-btn[data-label-id="agree"]`)
+	p.waitLabelsN("tagged by tapping", map[string]string{"s1": "agree"}, 3)
+	p.Settle()
+	if r := Eval[[]float64](p, `(() => { const r = document.querySelector("#dataset-download").getBoundingClientRect(); return [r.left, r.right]; })()`); r[0] < -1 || r[1] > 391 {
+		t.Errorf("Download dataset spans %v px at 390 px wide", r)
+	}
+	p.tap("#dataset-download")
+	var files map[string][]byte
+	p.Eventually("download the dataset", func() error {
+		data, err := readDownload(downloads, "harbour-study-dataset.zip")
+		if err != nil {
+			return err
+		}
+		files, err = unzip(data, "harbour-study-dataset/")
+		return err
+	})
+	rows, err := annotations.ReadDatasetRows[annotations.AnnotationRow](bytes.NewReader(files["annotations.jsonl"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 || rows[0].Annotator != "ana" || rows[0].Label != "agree" || rows[0].SentenceID != "s1" {
+		t.Errorf("rows %+v, want ana's agree on s1", rows)
+	}
+}

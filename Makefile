@@ -29,15 +29,16 @@ wasm: ## build web/app.wasm with its gzip (and brotli) copies
 
 test: deps fmt-check vet unit e2e ## everything CI runs: gofmt, vet, unit and real-browser tests
 
-# The export tests read the exports with pandas, rdflib and pyld (Debian's
-# python3-* in /usr/bin/python3) and DuckDB (@duckdb/node-api, npm).
-deps: ## install Debian's chromium, brotli, pandas, rdflib and pyld, and axe-core and DuckDB (npm), when missing
+# The export tests read the exports with pandas, rdflib, pyld and PyYAML
+# (the dataset card's header) (Debian's python3-* in /usr/bin/python3) and
+# DuckDB (@duckdb/node-api, npm).
+deps: ## install Debian's chromium, brotli, pandas, rdflib, pyld and PyYAML, and axe-core and DuckDB (npm), when missing
 	@if [ ! -x "$(CHROMIUM)" ] || ! command -v brotli >/dev/null || \
-		! /usr/bin/python3 -c 'import pandas, rdflib, pyld' 2>/dev/null; then \
+		! /usr/bin/python3 -c 'import pandas, rdflib, pyld, yaml' 2>/dev/null; then \
 		echo "installing Debian's chromium (browser tests), brotli (app.wasm.br, which make bench measures)"; \
-		echo "and python3-pandas, python3-rdflib, python3-pyld (the export tests' readers)"; \
+		echo "and python3-pandas, python3-rdflib, python3-pyld, python3-yaml (the export tests' readers)"; \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium brotli \
-			python3-pandas python3-rdflib python3-pyld; \
+			python3-pandas python3-rdflib python3-pyld python3-yaml; \
 	fi
 	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/@duckdb/node-api/package.json ]; then \
 		echo "installing axe-core (the accessibility audit) and @duckdb/node-api (the export tests) from npm"; \

@@ -56,6 +56,15 @@
 //     adjudications that override the policy and go stale when the votes
 //     change (gold_build.go), and WriteGold, ReadGold and Gold.Validate
 //     (gold_file.go).
+//   - dataset_: the dataset folder ("stancemark-dataset/v1"). NewDataset
+//     builds its tables (AnnotationRow, GoldRow, DocumentRow, ClaimRow;
+//     dataset_tables.go) from what NewGold takes, with the card's agreement
+//     (DatasetReport; dataset_agreement.go); WriteDatasetRows and
+//     ReadDatasetRows write and read them as JSON Lines (dataset_jsonl.go);
+//     the FNC-1 and SemEval-2016 files (dataset_corpus.go); the Hugging Face
+//     card (Dataset.WriteCard; dataset_card.go); Dataset.Files, the manifest
+//     (WriteManifest, ReadManifest) and the browser's zip (WriteDatasetZip;
+//     dataset_files.go). Parquet is the CLI's (cmd/stancemark).
 //   - agree_: agreement. Reliability data (ReadReliabilityCSV,
 //     ReliabilityFromExports, with the one rule for sentences nobody
 //     tagged), the coefficients (KrippendorffAlpha, FleissKappa,

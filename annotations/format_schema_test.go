@@ -193,20 +193,18 @@ func TestSchemasRejectWhatImportRejects(t *testing.T) {
 	}
 	w3c := compileSchema(t, "w3c-annotation-collection.schema.json")
 	good = string(render(t, "w3c", panel(t)[:1]))
-	for _, edit := range [][2]string{
-		{`"motivation": "classifying"`, `"motivation": "stance"`},
-		{`"@context": "http://www.w3.org/ns/anno.jsonld"`, `"@context": "http://example.org/context.jsonld"`},
-		{`"id": "urn:stancemark:annotation:`, `"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:stancemark:annotation:`},
-		{`"purpose": "describing"`, `"purpose": "claim"`},
-		{`"id": "urn:stancemark:label:`, `"id": "urn:other:label:`},
-		{`"last": "urn:stancemark:collection:`, `"last": "not an iri `},
-		{`"created": "2026-03-01T08:00:01.500Z"`, `"created": "2026-03-01T09:00:01.500+01:00"`},
-		{`"id": "urn:stancemark:annotation:`, `"id": "not an iri `},
-		{`"type": "TextPositionSelector",
-              "start": 0`, `"type": "TextPositionSelector",
-              "start": -4`},
-		{`"type": "TextQuoteSelector",`, `"type": "TextQuoteSelector", "start": 0,`},
-		{`"purpose": "commenting"`, `"purpose": "opinion"`},
+	for _, edit := range [][2]string{ // WriteW3C writes compact JSON, one annotation per line
+		{`"motivation":"classifying"`, `"motivation":"stance"`},
+		{`"@context":"http://www.w3.org/ns/anno.jsonld"`, `"@context":"http://example.org/context.jsonld"`},
+		{`"id":"urn:stancemark:annotation:`, `"@context":"http://www.w3.org/ns/anno.jsonld","id":"urn:stancemark:annotation:`},
+		{`"purpose":"describing"`, `"purpose":"claim"`},
+		{`"id":"urn:stancemark:label:`, `"id":"urn:other:label:`},
+		{`"last":"urn:stancemark:collection:`, `"last":"not an iri `},
+		{`"created":"2026-03-01T08:00:01.500Z"`, `"created":"2026-03-01T09:00:01.500+01:00"`},
+		{`"id":"urn:stancemark:annotation:`, `"id":"not an iri `},
+		{`"type":"TextPositionSelector","start":0`, `"type":"TextPositionSelector","start":-4`},
+		{`"type":"TextQuoteSelector",`, `"type":"TextQuoteSelector","start":0,`},
+		{`"purpose":"commenting"`, `"purpose":"opinion"`},
 	} {
 		bad := strings.Replace(good, edit[0], edit[1], 1)
 		if bad == good {

@@ -325,7 +325,8 @@ func (s *session) openSubmission(name string, sub *annotations.ProjectSubmission
 			st.Active = setIn(st.Active, w.Task, annotations.ActiveSpans{{Start: 0, End: w.ActiveMillis}})
 		}
 	}
-	s.project = nil // the tasks are read again from what was just stored
+	s.keepSubmission(sub) // for the project's dataset (dataset_download.go)
+	s.project = nil       // the tasks are read again from what was just stored
 	s.startProject(p, st)
 	if s.project != nil {
 		s.setInfo("Opened %s: %s of %q by %s, ready to go on.", name, plural(len(sub.Tasks), "task"), p.Title, sub.Annotator)

@@ -20,6 +20,10 @@ import (
 // overlay.go (dialogs), documents.go and library.go (opening, the
 // library), assignment_mode.go, teacher.go and class_state.go (classroom).
 type session struct {
+	// datasetSubs are the submissions opened in this tab, by project id and
+	// annotator, for the project's dataset (dataset_download.go).
+	datasetSubs map[string]map[string]*annotations.ProjectSubmission
+
 	doc     *annotations.Document
 	ws      *annotations.Workspace
 	sel     selection

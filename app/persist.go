@@ -320,26 +320,8 @@ func (s *session) madeIDs() []string {
 // storageUsage is how many bytes Stancemark's keys take.
 func (s *session) storageUsage() int { return s.store.usage() }
 
-// storeProject keeps a project file opened here.
-func (s *session) storeProject(p *annotations.Project) error {
-	var buf bytes.Buffer
-	if err := annotations.WriteProject(&buf, p); err != nil {
-		return err
-	}
-	return s.store.set(projectKey(p.ID), buf.String())
-}
-
-// storedProject reads a project kept here.
-func (s *session) storedProject(id string) (*annotations.Project, error) {
-	data, ok, err := s.store.get(projectKey(id))
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, fmt.Errorf("the project %s is not kept in this browser: open its file again", id)
-	}
-	return annotations.ReadProject(strings.NewReader(data))
-}
+// storeProject and storedProject (the project file itself, in IndexedDB)
+// are in project_store.go.
 
 // loadProjectState reads the annotator's place in a project.
 func (s *session) loadProjectState(id string) projectProgress {

@@ -2,8 +2,6 @@ package annotations
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 )
 

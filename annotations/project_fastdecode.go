@@ -75,8 +75,9 @@ type projectLists struct {
 // scanner reads JSON from data at i; every method reports false on
 // anything it does not read (the caller then gives up).
 type scanner struct {
-	data []byte
-	i    int
+	data   []byte
+	i      int
+	intern map[string]string // texts that recur (a task's document and claim ids, sentence ids): one copy each
 }
 
 func (s *scanner) ws() {
@@ -275,6 +276,31 @@ func (s *scanner) fields(names []string, required uint, read func(int) bool) boo
 	return ok && seen&required == required
 }
 
+// internTo reads a string that recurs into dst, sharing one copy (looked
+// up before a copy is made).
+func (s *scanner) internTo(dst *string) bool {
+	if s.peek() != '"' {
+		return false
+	}
+	start, end := s.i+1, s.i+1
+	for end < len(s.data) && s.data[end] != '"' && s.data[end] != '\\' && s.data[end] >= 0x20 {
+		end++
+	}
+	if end == len(s.data) || s.data[end] != '"' {
+		return s.strTo(dst) // escapes: read as any string
+	}
+	v, ok := s.intern[string(s.data[start:end])]
+	if !ok {
+		v = string(s.data[start:end])
+		if s.intern == nil {
+			s.intern = map[string]string{}
+		}
+		s.intern[v] = v
+	}
+	*dst, s.i = v, end+1
+	return true
+}
+
 // strTo reads a string into dst.
 func (s *scanner) strTo(dst *string) bool {
 	v, ok := s.str()
@@ -314,7 +340,7 @@ func (s *scanner) sentence(out *[]ExportSentence) bool {
 	var e ExportSentence
 	ok := s.fields(sentenceKeys, 1<<4-1, func(k int) bool {
 		if k == 0 {
-			return s.strTo(&e.ID)
+			return s.internTo(&e.ID)
 		}
 		n, ok := s.whole()
 		switch k {
@@ -366,11 +392,11 @@ func (s *scanner) task(out *[]Task) bool {
 		case 0:
 			return s.strTo(&t.ID)
 		case 1:
-			return s.strTo(&t.Document)
+			return s.internTo(&t.Document)
 		case 2:
-			return s.strTo(&t.Claim)
+			return s.internTo(&t.Claim)
 		}
-		return s.strTo(&t.Reference)
+		return s.internTo(&t.Reference)
 	})
 	*out = append(*out, t)
 	return ok

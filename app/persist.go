@@ -159,6 +159,9 @@ func (s *session) persist() {
 		if s.assignment == nil && s.project == nil {
 			s.touchEntry()
 		}
+	case errors.Is(err, errQuota) && s.project != nil: // a project's work leaves as a submission
+		s.announce("Not saved: the browser's storage is full.")
+		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; download your submission to keep a copy."}
 	case errors.Is(err, errQuota):
 		s.announce("Not saved: the browser's storage is full.")
 		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; export it (e) to keep a copy."}

@@ -131,6 +131,9 @@ func TestProjectNotKeptSaysSoAndKeepsWorking(t *testing.T) {
 			if firstLabels(p, 1) != "agree" {
 				t.Errorf("tagging after the message: %q", labels(p))
 			}
+			if tc.localFull && !strings.Contains(s.save.Text, "download your submission") {
+				t.Errorf("save status %+v, want it to say to download the submission", s.save)
+			}
 			sub, err := s.submission()
 			if err != nil || len(sub.Tasks) != 1 || sub.Tasks[0].Annotations[0].Label != "agree" {
 				t.Errorf("the submission has not the tab's work: %+v, %v", sub, err)

@@ -47,18 +47,21 @@ var (
 func fnc1SizedProject(t *testing.T) (*annotations.Project, string, int) {
 	t.Helper()
 	scaleOnce.Do(func() {
-		words := strings.Fields(`officials said the report was false and a spokesman declined to comment on claims
-			that militants seized the town while witnesses described explosions near the border police
-			confirmed an investigation into the video which appeared online after reports of a hoax spread
-			across social media as experts doubted the story and the company denied it`)
+		phrases := []string{"Officials said the report was false", "a spokesman declined to comment on claims",
+			"militants seized the town", "witnesses described explosions near the border",
+			"police confirmed an investigation into the video", "it appeared online after reports of a hoax",
+			"experts doubted the story", "the company denied it"}
 		r := rand.New(rand.NewPCG(14, 900))
+		// sentence strings n phrases together, the first capitalised.
 		sentence := func(n int) string {
-			ws := make([]string, n)
-			for i := range ws {
-				ws[i] = words[r.IntN(len(words))]
+			var b strings.Builder
+			for i := range n {
+				if i > 0 {
+					b.WriteString(" and ")
+				}
+				b.WriteString(phrases[r.IntN(len(phrases))])
 			}
-			s := strings.Join(ws, " ")
-			return strings.ToUpper(s[:1]) + s[1:]
+			return strings.ToUpper(b.String()[:1]) + b.String()[1:]
 		}
 		in := annotations.ProjectInput{Title: "FNC-1-sized study", Scheme: annotations.Presets()[1]}
 		for i := range 900 {
@@ -69,7 +72,7 @@ func fnc1SizedProject(t *testing.T) (*annotations.Project, string, int) {
 					b.WriteString("\n\n")
 				}
 				for s := range 5 {
-					fmt.Fprintf(&b, "%s, in body %d paragraph %d sentence %d. ", sentence(22), i, p, s)
+					fmt.Fprintf(&b, "%s, in body %d paragraph %d sentence %d. ", sentence(5), i, p, s)
 				}
 			}
 			doc, err := annotations.ParsePlainText(b.String())
@@ -82,7 +85,7 @@ func fnc1SizedProject(t *testing.T) (*annotations.Project, string, int) {
 		}
 		claims := make([]string, 900)
 		for i := range claims {
-			claims[i] = fmt.Sprintf("Headline %d: %s", i, sentence(9))
+			claims[i] = fmt.Sprintf("Headline %d: %s", i, sentence(2))
 		}
 		for b := 0; len(in.Pairs) < scaleTasks; b++ {
 			for j := 0; j < 28 && len(in.Pairs) < scaleTasks; j++ {
@@ -289,7 +292,7 @@ func TestProjectScaleStorageFull(t *testing.T) {
 	p.waitLabelsN("the tag is shown though the storage is full", map[string]string{"s1": "agree", "s3": "disagree"}, n)
 	p.Eventually("the save status says the storage is full", func() error {
 		st, _ := p.Attr("#save-status", "data-state")
-		if txt := strings.ToLower(p.Text("#save-status")); st != "error" || !strings.Contains(txt, "full") {
+		if txt := strings.ToLower(p.Text("#save-status")); st != "error" || !strings.Contains(txt, "full") || !strings.Contains(txt, "download your submission") {
 			return fmt.Errorf("#save-status data-state=%q text=%q", st, txt)
 		}
 		return nil

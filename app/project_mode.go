@@ -54,6 +54,12 @@ func (pm *projectMode) progress() projectProgress {
 // openProject opens a project file: it is kept in this browser, and the
 // annotator continues where they left it (the first task the first time).
 func (s *session) openProject(p *annotations.Project) {
+	if s.project != nil && s.project.p.Hash == p.Hash { // a reload of ?src= finds it reopened from IndexedDB
+		s.projectFile = nil
+		s.setInfo("The project %q is already open.", p.Title)
+		s.refresh()
+		return
+	}
 	s.startProject(p, s.loadProjectState(p.ID))
 	if s.project == nil {
 		s.projectFile = nil

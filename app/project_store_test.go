@@ -141,3 +141,18 @@ func TestProjectNotKeptSaysSoAndKeepsWorking(t *testing.T) {
 		})
 	}
 }
+
+// The same project opened again (a reload of its ?src= link, once it was
+// reopened from the file store) stays where the annotator is.
+func TestProjectOpenedAgainStaysOnItsTask(t *testing.T) {
+	s, p := newTestSession(t, newMemoryStore())
+	proj := testProject(t)
+	s.openProject(proj)
+	s.moveTask(1)
+	s.clickSentence(0, false)
+	s.tagKey("1")
+	s.openProject(testProject(t))
+	if s.project.current != 1 || firstLabels(p, 1) != "agree" || !strings.Contains(s.msg.Text, "already open") {
+		t.Errorf("after opening it again: task %d, labels %q, message %+v", s.project.current+1, labels(p), s.msg)
+	}
+}

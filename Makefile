@@ -67,6 +67,7 @@ BENCH_FLAGS ?=
 bench: deps build ## the browser benchmark against plain JS, then go test -bench
 	CHROMIUM=$(CHROMIUM) $(GO) run ./bench $(BENCH_FLAGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./annotations/ ./app/
+	$(GO) test -run '^$$' -bench ProjectNewFNC1 ./cmd/stancemark/
 
 # Every fuzz target of the repository, FUZZTIME each (seed corpora in testdata/fuzz).
 FUZZTIME ?= 20s

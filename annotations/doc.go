@@ -38,7 +38,8 @@
 //   - project_: research projects ("stancemark-project/v1"). The data
 //     contract (project.go: Project, ProjectDocument, Claim, Task, Codebook,
 //     ProjectInput), the file (WriteProject, ReadProject, Project.Validate;
-//     project_file.go, project_decode.go, project_validate.go), the hash
+//     project_file.go, project_decode.go, project_validate.go; the
+//     one-pass reader of what Stancemark writes, project_fastdecode.go), the hash
 //     and the content ids (ProjectHash, ProjectID, ClaimID, TaskID;
 //     project_hash.go), NewProject (project_new.go), the inputs of `project new` and of the
 //     app's New project read from names and bytes (ReadProjectSources,

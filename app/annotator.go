@@ -54,6 +54,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	}
 	s := a.s
 	s.store = newBrowserStore()
+	s.files = newBrowserFiles()
 	s.painter = newPainter()
 	s.update = func() { ctx.Dispatch(nil) }
 	s.dispatch = func(f func()) { ctx.Dispatch(func(app.Context) { f() }) }

@@ -118,6 +118,7 @@ func (s *session) openData(name string, data []byte) {
 			case annotations.OpenedAssignment:
 				s.openAssignment(o.Assignment)
 			case annotations.OpenedProject:
+				s.projectFile = data // kept as it is (project_store.go)
 				s.openProject(o.Project)
 			case annotations.OpenedSubmission:
 				s.openSubmission(name, o.Submission)

@@ -240,7 +240,14 @@ func await(p app.Value, ok, fail func(app.Value)) {
 // fetchURL downloads url (same origin, or a server that allows other sites
 // with CORS), refusing more than limit bytes.
 func fetchURL(url string, limit int64, done func(data []byte, err error)) {
-	await(app.Window().Call("fetch", url), func(resp app.Value) {
+	req := app.Null()
+	if pre := app.Window().Get("stancemarkPrefetch"); pre.Truthy() && pre.Get("url").String() == url {
+		req = pre.Get("response") // started by web/prefetch.js while the app loaded
+		app.Window().Set("stancemarkPrefetch", app.Null())
+	} else {
+		req = app.Window().Call("fetch", url)
+	}
+	await(req, func(resp app.Value) {
 		status := resp.Get("status").Int()
 		switch {
 		case status == 404 || status == 410:

@@ -174,6 +174,9 @@ func (s *session) persist() {
 		if s.assignment == nil && s.project == nil {
 			s.touchEntry()
 		}
+	case errors.Is(err, errQuota) && s.project != nil: // a project's work leaves as a submission
+		s.announce("Not saved: the browser's storage is full.")
+		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; download your submission to keep a copy."}
 	case errors.Is(err, errQuota):
 		s.announce("Not saved: the browser's storage is full.")
 		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; export it (e) to keep a copy."}
@@ -335,26 +338,8 @@ func (s *session) madeIDs() []string {
 // storageUsage is how many bytes Stancemark's keys take.
 func (s *session) storageUsage() int { return s.store.usage() }
 
-// storeProject keeps a project file opened here.
-func (s *session) storeProject(p *annotations.Project) error {
-	var buf bytes.Buffer
-	if err := annotations.WriteProject(&buf, p); err != nil {
-		return err
-	}
-	return s.store.set(projectKey(p.ID), buf.String())
-}
-
-// storedProject reads a project kept here.
-func (s *session) storedProject(id string) (*annotations.Project, error) {
-	data, ok, err := s.store.get(projectKey(id))
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, fmt.Errorf("the project %s is not kept in this browser: open its file again", id)
-	}
-	return annotations.ReadProject(strings.NewReader(data))
-}
+// storeProject and storedProject (the project file itself, in IndexedDB)
+// are in project_store.go.
 
 // loadProjectState reads the annotator's place in a project.
 func (s *session) loadProjectState(id string) projectProgress {

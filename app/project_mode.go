@@ -33,26 +33,42 @@ func (pm *projectMode) task() annotations.Task { return pm.tasks[pm.current] }
 // openProject opens a project file: it is kept in this browser, and the
 // annotator continues where they left it (the first task the first time).
 func (s *session) openProject(p *annotations.Project) {
-	keepErr := s.storeProject(p)
-	s.startProject(p, s.loadProjectState(p.ID))
-	if s.project == nil {
+	if s.project != nil && s.project.p.Hash == p.Hash { // a reload of ?src= finds it reopened from IndexedDB
+		s.projectFile = nil
+		s.setInfo("The project %q is already open.", p.Title)
+		s.refresh()
 		return
 	}
-	if keepErr != nil {
-		s.setError("The project could not be kept in this browser (%v): it is open in this tab only; download your submission before closing it.", keepErr)
-		s.refresh()
+	s.startProject(p, s.loadProjectState(p.ID))
+	if s.project == nil {
+		s.projectFile = nil
+		return
 	}
+	s.next(func() { // after the first task is on screen: keeping a large file takes a moment
+		s.storeProject(p, func(err error) {
+			if err != nil {
+				s.setError("The project could not be kept in this browser (%v): it is open in this tab only, and your work on its tasks is saved; download your submission before closing the tab, or open the project's file again.", err)
+				s.refresh()
+			}
+		})
+	})
 }
 
 // reopenProject opens a project kept in this browser (after a reload).
 func (s *session) reopenProject(id string) {
-	p, err := s.storedProject(id)
-	if err != nil {
-		s.setError("The project you had open could not be reopened (%v); the bundled article is shown.", err)
-		return
-	}
-	s.startProject(p, s.loadProjectState(id))
-	s.clearMessage()
+	before := s.doc
+	s.storedProject(id, func(p *annotations.Project, err error) { // asynchronous (IndexedDB)
+		if s.doc != before || s.project != nil {
+			return // something else was opened meanwhile
+		}
+		if err != nil {
+			s.fail("The project you had open could not be reopened (%v); the bundled article is shown.", err)
+			return
+		}
+		s.startProject(p, s.loadProjectState(id))
+		s.clearMessage()
+		s.refresh()
+	})
 }
 
 // startProject shows the annotator's current task of p.
@@ -287,7 +303,11 @@ func (s *session) downloadSubmission() {
 // it was made on (kept in this browser), to go on with the work.
 func (s *session) openSubmission(name string, sub *annotations.ProjectSubmission) {
 	s.flush() // a save still waiting must not land on top of the submission's work
-	p, err := s.storedProject(sub.Project)
+	s.storedProject(sub.Project, func(p *annotations.Project, err error) { s.openSubmissionOn(p, err, name, sub) })
+}
+
+// openSubmissionOn brings the submission into p, its project read back.
+func (s *session) openSubmissionOn(p *annotations.Project, err error, name string, sub *annotations.ProjectSubmission) {
 	if err == nil {
 		err = p.CheckSubmission(sub)
 	}

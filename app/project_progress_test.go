@@ -127,8 +127,10 @@ func TestProjectProgressFromEarlierBuild(t *testing.T) {
 	st := newMemoryStore()
 	proj := testProject(t)
 	s, _ := newTestSession(t, st)
-	if err := s.storeProject(proj); err != nil {
-		t.Fatal(err)
+	var stored error
+	s.storeProject(proj, func(err error) { stored = err })
+	if stored != nil {
+		t.Fatal(stored)
 	}
 	tasks := proj.TasksOf("ana")
 	st.items[projectStateKey(proj.ID)] = `{"annotator":"ana","current":"` + tasks[1].ID + `","done":["` + tasks[0].ID + `"]}`

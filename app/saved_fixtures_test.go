@@ -175,6 +175,7 @@ func TestSavedFixtureKeys(t *testing.T) {
 				strings.HasPrefix(k, workKey("")) ||
 				strings.HasPrefix(k, docKey("")) ||
 				strings.HasPrefix(k, assignmentKey("")) ||
+				strings.HasPrefix(k, projectKey("")) ||
 				strings.HasPrefix(k, "stancemark/backup/")
 			if !ok || !strings.HasPrefix(k, keyPrefix) {
 				t.Errorf("%s: key %s is not one the app reads", filepath.Base(f), k)

@@ -28,6 +28,7 @@ type session struct {
 	ws      *annotations.Workspace
 	sel     selection
 	store   store
+	files   fileStore // what outgrows localStorage (project files): IndexedDB, see project_store.go
 	painter painter
 	now     func() time.Time
 
@@ -58,6 +59,7 @@ type session struct {
 
 	// research
 	project        *projectMode    // the project open, or nil
+	projectFile    []byte          // the bytes of the project file being opened, kept as they are (project_store.go)
 	annotatorParam string          // ?annotator=ID: who opens a project's link
 	newProject     newProjectState // the New project dialog (project_new_commands.go)
 
@@ -75,7 +77,7 @@ type unreadable struct{ name, data string }
 
 // newSession opens doc with the given target claim for every label set.
 func newSession(doc *annotations.Document, target string, st store, p painter) *session {
-	s := &session{doc: doc, sel: noSelection, store: st, painter: p, now: time.Now}
+	s := &session{doc: doc, sel: noSelection, store: st, files: memoryFilesOf(st), painter: p, now: time.Now}
 	s.ws = annotations.NewWorkspaceFor(doc, target)
 	s.save = saveStatus{saveClean, "Saved"}
 	return s

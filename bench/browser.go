@@ -31,6 +31,9 @@ type scenario struct {
 	Seed  string // a JSON file of localStorage items written before navigation
 	Key   string // the hotkey tagged
 	Label string // the label id the key sets
+	// Project is the FNC-1-sized project opened by ?src= (nil for an
+	// article): the run times its first task and "]" moves, not tags.
+	Project *projectSpec
 }
 
 // runResult is one run of a scenario in a fresh browser.
@@ -45,17 +48,18 @@ type runResult struct {
 	// Bytes of every response whose request started before ready (proxy
 	// count: bodies as sent, with headers), and the page's own view
 	// (resource timing transferSize, which misses the service worker).
-	BytesBeforeReady  int64      `json:"bytes_before_ready"`
-	BytesTotal        int64      `json:"bytes_total_at_end_of_load"`
-	ResourceTimingB   int64      `json:"resource_timing_bytes_before_ready"`
-	WasmEncoding      string     `json:"wasm_content_encoding,omitempty"`
-	WasmMemory        int64      `json:"wasm_memory_bytes"`
-	JSHeapUsed        int64      `json:"js_heap_used_bytes"`
-	Tags              []tagTimes `json:"tags"`
-	Transfers         []transfer `json:"transfers"`
-	WallSeconds       float64    `json:"wall_seconds"`
-	Console           []string   `json:"console_errors,omitempty"`
-	ChromiumVersion   string     `json:"-"`
+	BytesBeforeReady  int64       `json:"bytes_before_ready"`
+	BytesTotal        int64       `json:"bytes_total_at_end_of_load"`
+	ResourceTimingB   int64       `json:"resource_timing_bytes_before_ready"`
+	WasmEncoding      string      `json:"wasm_content_encoding,omitempty"`
+	WasmMemory        int64       `json:"wasm_memory_bytes"`
+	JSHeapUsed        int64       `json:"js_heap_used_bytes"`
+	Tags              []tagTimes  `json:"tags"`
+	Moves             []moveTimes `json:"moves,omitempty"`
+	Transfers         []transfer  `json:"transfers"`
+	WallSeconds       float64     `json:"wall_seconds"`
+	Console           []string    `json:"console_errors,omitempty"`
+	ChromiumVersion   string      `json:"-"`
 	readyUnixMS       float64
 	tagLabel, tagSave string
 }
@@ -115,7 +119,7 @@ func (b *bench) runScenario(sc scenario, run int) (res runResult, err error) {
 	}
 	cfg, _ := json.Marshal(map[string]any{"docID": sc.pageDocID(), "count": sc.pageCount()})
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: "window.__benchCfg = " + string(cfg) + ";\n" + probeJS,
+		Source: "window.__benchCfg = " + string(cfg) + ";\n" + probeJS + "\n" + probeProjectJS,
 	}); err != nil {
 		return res, fmt.Errorf("installing the probe: %w", err)
 	}
@@ -207,6 +211,10 @@ func (b *bench) runScenario(sc scenario, run int) (res runResult, err error) {
 	}
 	if sc.Doc.Sentences > 0 && res.Sentences != sc.Doc.Sentences {
 		res.Error = fmt.Sprintf("%d sentences in the page, want %d", res.Sentences, sc.Doc.Sentences)
+	}
+	if sc.Project != nil {
+		res.Moves, err = b.moves(ctx, sc.Project, projectMoves)
+		return res, err
 	}
 
 	// Tags: the first one (Chromium's first style pass), then near the start

@@ -69,6 +69,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	chromium := fs.String("chromium", browsertest.ChromiumPath(), "chromium executable")
 	reps := fs.Int("tags", 3, "tags near the start and near the end, per run")
 	noSeed := fs.Bool("no-save", false, "skip the run with 5,000 saved highlights")
+	noProject := fs.Bool("no-project", false, "skip the FNC-1-sized project")
 	verbose := fs.Bool("v", false, "print every run")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -99,6 +100,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	st, err := prepareSite(*webDir, *bin, tmp, sizes)
 	if err != nil {
 		return err
+	}
+	if !*noProject {
+		if st.Project, err = writeFNC1Project(st.Dir); err != nil {
+			return err
+		}
 	}
 	srv, err := startServer(st)
 	if err != nil {
@@ -135,6 +141,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		if st.SeedFile != "" && !*noSeed {
 			round = append(round, scenario{Page: pageApp, Doc: st.Seed, Path: "/", Seed: st.SeedFile, Key: "2", Label: "opposes"})
+		}
+		if pr := st.Project; pr != nil {
+			round = append(round, scenario{Page: pageApp, Path: "/?src=" + pr.File, Project: pr,
+				Doc: docSpec{Name: projectDoc, DocID: pr.Docs[0], Sentences: pr.Sents[0]}})
 		}
 		rounds = append(rounds, round)
 	}

@@ -199,6 +199,10 @@ func summarize(b *bench, results []runResult) *report {
 		}), perRun(ref, func(r runResult) (float64, bool) { return float64(r.JSHeapUsed) / (1 << 20), r.JSHeapUsed > 0 }))
 	}
 
+	if pr := b.site.Project; pr != nil {
+		summarizeProject(rep, okRun(pageApp, projectDoc), pr, add, atMost, perRun)
+	}
+
 	if b.site.SeedFile != "" {
 		d := b.site.Seed
 		app := okRun(pageApp, d.Name)

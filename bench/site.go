@@ -48,8 +48,9 @@ type site struct {
 	GzSize   int64
 	WasmSHA  string
 	Docs     []docSpec
-	Seed     docSpec // the 5,000-sentence document with 5,000 saved highlights
-	SeedFile string  // JSON object of localStorage keys to values, under /web/
+	Seed     docSpec      // the 5,000-sentence document with 5,000 saved highlights
+	SeedFile string       // JSON object of localStorage keys to values, under /web/
+	Project  *projectSpec // the FNC-1-sized project (project.go), or nil
 }
 
 // prepareSite copies web/ (app.wasm with its precompressed copies, checked

@@ -123,6 +123,8 @@ func appHandler(version string, wasmSize int) *app.Handler {
 			Maskable: "/web/icon-512.png",
 		},
 		Styles: []string{"/web/app.css"},
+		// Starts a ?src= download before app.wasm runs (issue 14: a 10 MB project).
+		Scripts: []string{"/web/prefetch.js"},
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + metaContentSecurityPolicy() + `">`,
 		},

@@ -100,6 +100,7 @@ type Class struct {
 	subs       []*Submission
 	problems   []FileProblem
 	duplicates []Duplicate
+	entries    []classEntry // every file added, in order (WriteClass)
 }
 
 // NewClass returns an empty class for a, which must be valid.
@@ -144,6 +145,7 @@ func (c *Class) AddHandin(name string, h *Handin) error {
 	if err != nil {
 		return c.problem(name, err)
 	}
+	c.entries = append(c.entries, classEntry{name: name, handin: h})
 	s := &Submission{File: name, Student: strings.Join(strings.Fields(e.Annotator.Name), " "), Export: e, Feedback: f,
 		Attempt: h.Attempt, FeedbackShown: h.FeedbackShown, Flags: c.Assignment.Differences(e)}
 	for i, old := range c.subs {
@@ -201,6 +203,7 @@ func (a *Assignment) Differences(e *Export) []string {
 func (c *Class) problem(name string, err error) error {
 	p := FileProblem{File: name, Err: err}
 	c.problems = append(c.problems, p)
+	c.entries = append(c.entries, classEntry{name: name, problem: err.Error()})
 	return p
 }
 

@@ -36,7 +36,7 @@ func writeAssignment(t *testing.T, dir string, key ...tagRun) (*annotations.Assi
 			t.Fatal(err)
 		}
 	}
-	a := annotations.AssignmentFromWorkspace(w, "Week 3: Iran", "Tag each sentence's stance.", annotations.AssignmentOptions{RevealKey: true})
+	a := annotations.AssignmentFromWorkspace(w, "Week 3: Iran", "Tag each sentence's stance.", annotations.AssignmentOptions{Mode: annotations.ModePractice})
 	a.ID = classAssignmentID
 	var buf bytes.Buffer
 	if err := annotations.WriteAssignment(&buf, a); err != nil {

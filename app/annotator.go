@@ -149,7 +149,7 @@ func (a *Annotator) Render() app.UI {
 		&helpDialog{s: s},
 		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, s: s},
 		&studentDialog{Name: s.student, s: s},
-		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, s: s},
+		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, AppURL: appURL(), s: s},
 	)
 }
 
@@ -165,7 +165,12 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	var tray app.UI = app.Div().Class("codebook-none").Hidden(true) // go-app needs a node in its place
 	var defs map[string]string
 	if as := s.assignment; as != nil {
-		assignment = &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, Labels: sc.Labels, s: s}
+		p := &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, Labels: sc.Labels,
+			Practice: as.Practice(), s: s}
+		if s.feedback != nil { // the feedback quotes the sentences
+			p.Sentences, p.IDs = s.sentenceTexts(), s.sentenceIDs()
+		}
+		assignment = p
 	}
 	if pm := s.project; pm != nil {
 		items, done := projectItems(s)
@@ -181,7 +186,7 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	return app.Div().Class("layout").Body(
 		app.Main().ID("main").Body(
 			assignment,
-			&targetView{Target: sc.Target, SchemeID: sc.ID, Locked: s.project != nil, s: s},
+			&targetView{Target: sc.Target, SchemeID: sc.ID, Locked: s.project != nil || s.assignment != nil, s: s}, // a student cannot edit the claim
 			&articleView{Doc: s.doc, Ready: s.interactive(), s: s},
 		),
 		app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(

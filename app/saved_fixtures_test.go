@@ -268,8 +268,8 @@ func TestSavedAssignmentRestores(t *testing.T) {
 	if a.ID != savedAsgID || a.Title != savedAsgT || a.Instructions != "Tag every sentence about cooperation." {
 		t.Errorf("assignment %s %q %q", a.ID, a.Title, a.Instructions)
 	}
-	if len(a.Key) != 2 || !a.Options.RevealKey {
-		t.Errorf("assignment key of %d highlights, reveal %v; want 2, true", len(a.Key), a.Options.RevealKey)
+	if len(a.Key) != 2 || !a.Practice() {
+		t.Errorf("assignment key of %d highlights, reveal %v; want 2, true", len(a.Key), a.Practice())
 	}
 	if s.student != "Dana Lee" || s.ws.Annotator != "Dana Lee" {
 		t.Errorf("student %q (workspace annotator %q), want Dana Lee", s.student, s.ws.Annotator)

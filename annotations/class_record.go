@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 )
 
 // FormatClassV1 is the "format" of a teacher's class file.
@@ -39,20 +40,13 @@ type classEntry struct {
 // Remove takes the file name out of the class, as if it had never been
 // added, and reports whether it was there.
 func (c *Class) Remove(name string) bool {
-	entries := c.entries
-	found := false
-	*c = Class{Assignment: c.Assignment}
-	for _, e := range entries {
-		switch {
-		case e.name == name && !found:
-			found = true
-		case e.handin != nil:
-			_ = c.AddHandin(e.name, e.handin)
-		default:
-			c.problem(e.name, errors.New(e.problem))
-		}
+	i := slices.IndexFunc(c.entries, func(e classEntry) bool { return e.name == name })
+	if i < 0 {
+		return false
 	}
-	return found
+	rest := &Class{Assignment: c.Assignment, entries: slices.Delete(slices.Clone(c.entries), i, i+1)}
+	*c = *rest.WithAssignment(c.Assignment)
+	return true
 }
 
 // WriteClass writes the class file of c: indented as WriteExport does, or
@@ -212,4 +206,28 @@ func ReadClass(r io.Reader) (*Class, error) {
 		}
 	}
 	return c, nil
+}
+
+// Refuse records that the file name could not be used, for err (a file
+// that could not even be read), as Add records a bad file.
+func (c *Class) Refuse(name string, err error) { c.problem(name, err) }
+
+// Files is the number of files added to c: those loaded (one per student,
+// plus each student's other files, Duplicates) and those refused
+// (Problems).
+func (c *Class) Files() int { return len(c.entries) }
+
+// WithAssignment returns the class of every file of c read again for a,
+// an assignment of the same id (the teacher's copy, with the key, of a
+// class opened on the students' copy).
+func (c *Class) WithAssignment(a *Assignment) *Class {
+	out := NewClass(a)
+	for _, e := range c.entries {
+		if e.handin != nil {
+			_ = out.AddHandin(e.name, e.handin)
+		} else {
+			out.problem(e.name, errors.New(e.problem))
+		}
+	}
+	return out
 }

@@ -60,6 +60,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.restore()
 	s.loadLibrary()
 	s.openCurrent()
+	s.reopenDashboard() // classroom: a reload keeps the class dashboard
 	a.keydown = listenKeys(ctx, s)
 	a.dragover, a.drop = listenDrops(func(n int) {
 		s.dispatch(func() { s.dropped(n) })
@@ -158,7 +159,7 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	s := a.s
 	if s.mode == modeDashboard {
 		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
-			Failed: s.class.failed, Made: s.made(), s: s}
+			Student: s.class.student, Made: s.made(), s: s}
 	}
 	sc := s.ws.Scheme()
 	var assignment app.UI = app.Div().ID("assignment-panel").Hidden(true)

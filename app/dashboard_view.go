@@ -118,7 +118,7 @@ func (d *dashboardView) problems() app.UI {
 	}
 	var items []app.UI
 	for _, p := range r.Problems {
-		items = append(items, app.Li().Body(app.Text(p.Error()+" "), d.removeButton(p.File)))
+		items = append(items, app.Li().Body(app.Span().Class("dash-item-text").Text(p.Error()), app.Text(" "), d.removeButton(p.File)))
 	}
 	var dups []app.UI
 	for _, dup := range r.Duplicates {
@@ -126,7 +126,7 @@ func (d *dashboardView) problems() app.UI {
 		if dup.AfterFeedback {
 			text = fmt.Sprintf("%s handed in %s after feedback: not scored; %s is.", dup.Student, dup.Dropped, dup.Kept)
 		}
-		dups = append(dups, app.Li().DataSet("after-feedback", fmt.Sprint(dup.AfterFeedback)).Body(app.Text(text+" "), d.removeButton(dup.Dropped)))
+		dups = append(dups, app.Li().DataSet("after-feedback", fmt.Sprint(dup.AfterFeedback)).Body(app.Span().Class("dash-item-text").Text(text), app.Text(" "), d.removeButton(dup.Dropped)))
 	}
 	return app.Section().ID("dash-problems-panel").OnClick(d.onRemove).Body(
 		app.If(len(items) > 0, func() app.UI {

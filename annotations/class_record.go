@@ -187,15 +187,22 @@ func ReadClass(r io.Reader) (*Class, error) {
 		case kindOf(hraw) != "an object":
 			return nil, typeErr(path+".handin", "an object", hraw)
 		}
+		other := ""
 		full, err := replaceWorkDocument(hraw, func(d json.RawMessage) json.RawMessage {
 			var short map[string]string
-			if json.Unmarshal(d, &short) == nil && len(short) == 1 && short["id"] == a.Document.ID {
-				return doc
+			if json.Unmarshal(d, &short) != nil || len(short) != 1 || short["id"] == "" {
+				return d // a whole document: read as it is
 			}
-			return d
+			if short["id"] != a.Document.ID {
+				other = short["id"]
+			}
+			return doc
 		})
 		if err != nil {
 			return nil, fieldErr(path+".handin", because("invalid JSON: "+err.Error(), ErrSyntax))
+		}
+		if other != "" {
+			return nil, fieldErrf(path+".handin.work.document.id", ErrOtherDocument, "%s is not the assignment's article (%s)", other, a.Document.ID)
 		}
 		h, err := decodeHandin(full)
 		if err != nil {

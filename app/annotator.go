@@ -85,11 +85,16 @@ func (a *Annotator) OnMount(ctx app.Context) {
 		if data, ok := strings.CutPrefix(fragment, "a="); ok {
 			s.dispatch(func() { s.openAssignmentLink(data) })
 		}
+		if data, ok := strings.CutPrefix(fragment, "f="); ok { // classroom: a teacher's feedback
+			s.dispatch(func() { s.openFeedbackLink(data) })
+		}
 	})
 	u := ctx.Page().URL()
 	s.annotatorParam = u.Query().Get("annotator")
 	if data, ok := strings.CutPrefix(u.Fragment, "a="); ok {
 		s.openAssignmentLink(data)
+	} else if data, ok := strings.CutPrefix(u.Fragment, "f="); ok {
+		s.openFeedbackLink(data)
 	} else if src := u.Query().Get("src"); src != "" {
 		s.openURL(src)
 	}
@@ -159,7 +164,7 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	s := a.s
 	if s.mode == modeDashboard {
 		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
-			Student: s.class.student, Made: s.made(), s: s}
+			Student: s.class.student, Link: s.class.feedbackLink, Made: s.made(), s: s}
 	}
 	sc := s.ws.Scheme()
 	var assignment app.UI = app.Div().ID("assignment-panel").Hidden(true)

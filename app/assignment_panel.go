@@ -44,6 +44,12 @@ func (p *assignmentPanel) Render() app.UI {
 			app.Button().ID("change-name").Text("Change name").OnClick(p.onName),
 			app.Button().ID("submit").Class("primary").Text("Submit").OnClick(p.onSubmit),
 			app.Button().ID("student-help").Text("Help").OnClick(p.onHelp),
+			app.If(!p.Practice, func() app.UI {
+				return app.Span().Body(
+					app.Label().Class("button").For("feedback-file").Text("Open your feedback…"),
+					app.Input().ID("feedback-file").Type("file").Class("visually-hidden").Accept(".json,application/json").OnChange(p.onFeedbackFile),
+				)
+			}),
 			app.Button().ID("leave-assignment").Text("Leave the assignment").OnClick(p.onLeave),
 		),
 		p.feedback(),
@@ -129,6 +135,20 @@ func (p *assignmentPanel) onJump(ctx app.Context, e app.Event) {
 }
 
 func (p *assignmentPanel) onHelp(ctx app.Context, e app.Event) { p.s.toggleHelp() }
+
+// onFeedbackFile opens the feedback file the teacher sent.
+func (p *assignmentPanel) onFeedbackFile(ctx app.Context, e app.Event) {
+	s := p.s
+	readFirstFile(ctx.JSSrc(), maxOpenBytes, func(name string, data []byte, err error) {
+		s.dispatch(func() {
+			if err != nil {
+				s.fail("Opening the feedback failed: %v", err)
+				return
+			}
+			s.openFeedbackData(name, data)
+		})
+	})
+}
 
 func (p *assignmentPanel) labelName(id string) string {
 	for _, l := range p.Labels {

@@ -16,6 +16,8 @@ type classState struct {
 	reading int    // files being read in this batch
 	read    int    // files of this batch read (loaded or refused)
 	student string // the student whose work is open next to the key, or ""
+	// feedbackLink is the last feedback link made, shown to copy by hand
+	feedbackLink string
 }
 
 // showDashboard switches between the article and the class dashboard.
@@ -118,7 +120,7 @@ func (s *session) dashRemove(name string) {
 
 // dashOpenStudent shows one student's work next to the key ("" closes it).
 func (s *session) dashOpenStudent(name string) {
-	s.class.student = name
+	s.class.student, s.class.feedbackLink = name, ""
 	s.refresh()
 }
 

@@ -22,6 +22,7 @@ type dashboardView struct {
 	Reading int
 	Read    int
 	Student string // whose work is open next to the key
+	Link    string // the feedback link last made for Student
 	Made    []madeAssignment
 	s       *session
 }
@@ -248,7 +249,17 @@ func (d *dashboardView) studentWork() app.UI {
 	}
 	return app.Section().ID("dash-work").Aria("label", sub.Student+"'s work").Body(
 		app.H2().Text(fmt.Sprintf("%s's work (%s), next to the key", sub.Student, sub.File)),
-		app.Button().ID("dash-work-close").Text("Close").OnClick(d.onCloseWork),
+		app.P().Class("dash-work-actions").Body(
+			app.Button().ID("dash-feedback-file").Disabled(!r.Assignment.HasKey()).Text("Download "+sub.Student+"'s feedback").OnClick(d.onFeedbackFile),
+			app.Button().ID("dash-feedback-link").Disabled(!r.Assignment.HasKey()).Text("Copy "+sub.Student+"'s feedback link").OnClick(d.onFeedbackLink),
+			app.Button().ID("dash-work-close").Text("Close").OnClick(d.onCloseWork),
+		),
+		app.If(d.Link != "", func() app.UI {
+			return app.Div().Body(
+				app.Label().For("dash-feedback-link-text").Text("The feedback link (copied; send it to "+sub.Student+" only: it holds the key)"),
+				app.Textarea().ID("dash-feedback-link-text").ReadOnly(true).Rows(2).Text(d.Link),
+			)
+		}),
 		app.Table().Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Sentence"), app.Th().Scope("col").Text("Text"),
@@ -278,6 +289,10 @@ func (d *dashboardView) onRemove(ctx app.Context, e app.Event) {
 }
 
 func (d *dashboardView) onCloseWork(ctx app.Context, e app.Event) { d.s.dashOpenStudent("") }
+
+func (d *dashboardView) onFeedbackFile(ctx app.Context, e app.Event) { d.s.dashFeedback(d.Student, false) }
+
+func (d *dashboardView) onFeedbackLink(ctx app.Context, e app.Event) { d.s.dashFeedback(d.Student, true) }
 
 func (d *dashboardView) onGrades(ctx app.Context, e app.Event) { d.s.dashGrades() }
 

@@ -178,6 +178,54 @@ func TestGradedAssignmentKeyStaysWithTeacher(t *testing.T) {
 	if got := Eval[string](other, `document.querySelector('#dash-work tr[data-sid="s12"] .dash-work-label').textContent`); got != "Supports" {
 		t.Errorf("Ana's label on s12 in her work: %q", got)
 	}
+
+	// The teacher sends Ana her feedback as a link; it opens in her open
+	// tab and shows the verdicts against the key.
+	teacher.Click(`button.dash-open[data-student="Ana Souza"]`)
+	teacher.WaitJS("Ana's work", `!!document.querySelector('#dash-feedback-link')`)
+	teacher.Click("#dash-feedback-link")
+	var fbLink string
+	teacher.Eventually("the feedback link is shown", func() error {
+		fbLink = teacher.Value("#dash-feedback-link-text")
+		if !strings.Contains(fbLink, "#f=") {
+			return fmt.Errorf("#dash-feedback-link-text = %q", short(fbLink))
+		}
+		return nil
+	})
+	fbf, err := annotations.DecodeFeedbackLink(fbLink[strings.Index(fbLink, "#")+1:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb, _ := fbf.Feedback()
+	st.Do("open the feedback link in the open tab", chromedp.Navigate(fbLink))
+	st.checkFeedback("Ana's graded feedback", fb, full.Scheme, bundled(t))
+
+	// Fixing her work after seeing the key does not change her score.
+	st.tap(sentSel("s5"))
+	st.WaitSelected("s5 selected", "s5")
+	st.tap(`#palette button.label-btn[data-label-id="opposes"]`)
+	st.WaitLabels("fixed after feedback", map[string]string{"s1": "supports", "s5": "opposes", "s12": "supports"})
+	_ = os.Remove(filepath.Join(sdir, name))
+	// scroll first: tap's own scroll may still be moving when it taps
+	Eval[bool](st, `document.querySelector('button#submit').scrollIntoView({block: "center", behavior: "instant"}); true`)
+	st.tap("button#submit")
+	st.WaitJS("the second submission is made", `(document.querySelector('#message') || {}).textContent.includes("Your work was saved as")`)
+	second := st.WaitFile(sdir, name)
+	if h := readHandin(t, "Ana's second submission", second); h.Attempt != 2 || !h.FeedbackShown {
+		t.Errorf("second submission: attempt %d, feedback shown %v; want 2, true", h.Attempt, h.FeedbackShown)
+	}
+	path2 := filepath.Join(t.TempDir(), "ana-again.stancemark.json")
+	os.WriteFile(path2, second, 0o644)
+	teacher.Click("#dash-work-close")
+	teacher.addSubmissions([]string{path2})
+	want2 := annotations.LoadSubmissions(full, []annotations.NamedFile{{Name: name, Data: data}, {Name: "ana-again.stancemark.json", Data: second}})
+	teacher.waitDashboard("the resubmission after feedback", expectedDashboard(want2, 2))
+	if got, _ := teacher.Attr(`table#dash-students tr[data-student="Ana Souza"]`, "data-after-feedback"); got != "true" {
+		t.Errorf("Ana's row is not marked after feedback")
+	}
+	if want2.Students[0].File != name {
+		t.Errorf("the package scores %s, want the first submission", want2.Students[0].File)
+	}
 }
 
 // storedAssignment is the assignment id kept in p's localStorage.

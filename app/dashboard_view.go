@@ -290,9 +290,13 @@ func (d *dashboardView) onRemove(ctx app.Context, e app.Event) {
 
 func (d *dashboardView) onCloseWork(ctx app.Context, e app.Event) { d.s.dashOpenStudent("") }
 
-func (d *dashboardView) onFeedbackFile(ctx app.Context, e app.Event) { d.s.dashFeedback(d.Student, false) }
+func (d *dashboardView) onFeedbackFile(ctx app.Context, e app.Event) {
+	d.s.dashFeedback(d.Student, false)
+}
 
-func (d *dashboardView) onFeedbackLink(ctx app.Context, e app.Event) { d.s.dashFeedback(d.Student, true) }
+func (d *dashboardView) onFeedbackLink(ctx app.Context, e app.Event) {
+	d.s.dashFeedback(d.Student, true)
+}
 
 func (d *dashboardView) onGrades(ctx app.Context, e app.Event) { d.s.dashGrades() }
 

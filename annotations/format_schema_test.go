@@ -234,6 +234,8 @@ func TestClassroomSchemas(t *testing.T) {
 			func(r io.Reader) (any, error) { return annotations.ReadHandin(r) }, map[string]bool{"work-unknown-label": true}},
 		{"stancemark-class-v1.schema.json", "testdata/class.golden.json", "testdata/malformed/class",
 			func(r io.Reader) (any, error) { return annotations.ReadClass(r) }, map[string]bool{"handin-other-document": true}},
+		{"stancemark-feedback-v1.schema.json", "testdata/feedback.golden.json", "testdata/malformed/feedback",
+			func(r io.Reader) (any, error) { return annotations.ReadFeedbackFile(r) }, map[string]bool{"work-other-assignment": true}},
 	} {
 		s := compileSchema(t, c.schema)
 		data, err := os.ReadFile(c.golden)

@@ -1,8 +1,8 @@
 # Generates the classroom schemas of issue 17 from stancemark-v1.schema.json
 # (their document, scheme and highlights are the export's):
 #   python3 tools/gen_classroom_schemas.py
-# DO NOT EDIT the generated stancemark-assignment-v2, stancemark-handin-v1
-# and stancemark-class-v1 schemas by hand; TestClassroomSchemas checks them.
+# DO NOT EDIT the generated stancemark-assignment-v2, stancemark-handin-v1,
+# stancemark-feedback-v1 and stancemark-class-v1 schemas by hand; TestClassroomSchemas checks them.
 import copy, json, os
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "web", "schema")
@@ -68,6 +68,20 @@ schema("stancemark-assignment-v2", "Stancemark assignment (stancemark-assignment
 schema("stancemark-handin-v1", "Stancemark handin (stancemark-handin/v1)",
        "A student's submission as the app's Submit writes it: a stancemark/v1 export with the assignment id, the attempt, and whether feedback had been shown before it.",
        "#/$defs/handin")
+
+defs["feedback"] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["format", "assignment", "work"],
+    "properties": {
+        "format": {"const": "stancemark-feedback/v1"},
+        "assignment": {"$ref": "#/$defs/assignment"},
+        "work": {"$ref": "#/$defs/export"},
+    },
+}
+schema("stancemark-feedback-v1", "Stancemark feedback (stancemark-feedback/v1)",
+       "A graded assignment's feedback for one student: the assignment with its key and the student's scored work (a stancemark/v1 export for it).",
+       "#/$defs/feedback")
 
 # the class file: a handin's work.document may be just {"id": ...}
 short = copy.deepcopy(defs["handin"])

@@ -155,7 +155,7 @@ func (a *Annotator) Render() app.UI {
 		&helpDialog{s: s},
 		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, s: s},
 		&studentDialog{Name: s.student, s: s},
-		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, AppURL: appURL(), s: s},
+		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, AppURL: browserURL(), s: s},
 	)
 }
 

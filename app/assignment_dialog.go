@@ -70,6 +70,9 @@ func (d *assignmentDialog) Render() app.UI {
 // advice says where a link points, whether students can open it, how to
 // host the app, and when the file is the better way.
 func (d *assignmentDialog) advice() app.UI {
+	if d.AppURL == "" { // prerendered: the address is the browser's
+		return app.Div().ID("as-link-advice").Hidden(true)
+	}
 	adv := adviseLink(d.AppURL, len(d.Link))
 	return app.Div().ID("as-link-advice").DataSet("reachable", fmt.Sprint(adv.Reachable)).Body(
 		app.P().ID("as-link-where").Text(adv.Where+" "+map[bool]string{true: "Others can open it if they can reach this address.", false: "Others cannot open it."}[adv.Reachable]),

@@ -5,6 +5,8 @@ import (
 	"net"
 	"net/url"
 	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // longLink is the length from which a link is likely to be cut by mail,
@@ -38,6 +40,16 @@ func adviseLink(appURL string, n int) linkAdvice {
 		adv.TooLong = fmt.Sprintf("This link is %d characters long: mail, chat and LMS tools often cut links past about %d characters, and a cut link opens nothing. Send the assignment file instead, or put the file on a web host and share %s?src=<the file's address>, which stays short.", n, longLink, strings.TrimSuffix(appURL, "#"))
 	}
 	return adv
+}
+
+// browserURL is the page's address in the browser, "" when prerendering
+// on the server (which knows no address a student would use; and the
+// static site must hold no link to it).
+func browserURL() string {
+	if app.IsServer {
+		return ""
+	}
+	return appURL()
 }
 
 // isLoopback reports whether host names this computer only.

@@ -407,8 +407,16 @@ func TestAssignmentLinkLongArticle(t *testing.T) {
 	if a.Document.ID != doc.ID || a.Document.Text != doc.Text || len(a.Document.Sentences) != n {
 		t.Fatalf("the link's document %q (%d sentences), want %q (%d)", a.Document.ID, len(a.Document.Sentences), doc.ID, n)
 	}
-	if d := diffLabels(sentenceLabels(&annotations.Export{Annotations: a.Key}), key); d != "" {
-		t.Errorf("the link's key: %s", d)
+	// graded (the default): the link has no key; the teacher's browser has it
+	if a.HasKey() {
+		t.Errorf("the graded assignment's link holds the key (%d highlights)", len(a.Key))
+	}
+	full, ok := storedAssignment(teacher, a.ID)
+	if !ok {
+		t.Fatalf("the teacher's browser does not keep assignment %s", a.ID)
+	}
+	if d := diffLabels(sentenceLabels(&annotations.Export{Annotations: full.Key}), key); d != "" {
+		t.Errorf("the key kept in the teacher's browser: %s", d)
 	}
 	t.Logf("2,000-word article: %d sentences, link of %d characters", n, len(link))
 

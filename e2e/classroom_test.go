@@ -303,6 +303,17 @@ func TestClassroomEndToEnd(t *testing.T) {
 		t.Errorf("Chen Wei's row data-after-feedback = %q", got)
 	}
 
+	// Any student's work opens next to the key, with their notes.
+	teacher.Click(`button.dash-open[data-student="Alice Martin"]`)
+	teacher.WaitJS("Alice's work is open", `!!document.querySelector('#dash-work tr[data-sid="s5"]')`)
+	if note := teacher.Text(`#dash-work tr[data-sid="s5"] .dash-work-note`); note != "Quoted denial, so it opposes." {
+		t.Errorf("Alice's note on s5 in her work = %q", note)
+	}
+	if got := teacher.Text(`#dash-work tr[data-sid="s15"] .dash-work-label`); got != "Supports" {
+		t.Errorf("Alice's label on s15 = %q, want Supports (the key says Opposes)", got)
+	}
+	teacher.Click("#dash-work-close")
+
 	// A reload keeps the class: the dashboard comes back with every file.
 	teacher.Do("reload the dashboard", chromedp.Reload())
 	teacher.WaitJS("the dashboard is back after a reload", `document.querySelector('main#dashboard') && document.querySelector('input#dash-files')`)

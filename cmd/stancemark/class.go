@@ -19,7 +19,8 @@ import (
 const classUsage = `Usage: stancemark class [-json | -grades] [-top N] -key ASSIGNMENT.json SUBMISSION...
 
 The teacher's class report: read an assignment (stancemark-assignment/v2 or
-v1; for a graded assignment, the teacher's copy with the key) and the
+v1; for a graded assignment, the teacher's copy with the key, or the
+teacher file stancemark-class/v1 the dashboard downloads) and the
 students' submissions (stancemark-handin/v1 as the app's Submit writes
 them, or stancemark/v1 exports carrying the assignment's id and the
 student's name; "-" reads one from standard input).
@@ -59,7 +60,7 @@ func runClass(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object instead of tables")
 	grades := fs.Bool("grades", false, "print the grades CSV instead of tables")
-	keyFile := fs.String("key", "", "the assignment `FILE` (stancemark-assignment/v1), with or without an answer key")
+	keyFile := fs.String("key", "", "the assignment `FILE` (stancemark-assignment/v2 or v1, or the teacher file stancemark-class/v1), with or without an answer key")
 	top := fs.Int("top", 5, "list the `N` sentences that split the class most (0: none)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), classUsage)
@@ -150,6 +151,13 @@ func readAssignmentFile(name string, stdin io.Reader) (*annotations.Assignment, 
 	data, err := readInput(name, stdin)
 	if err != nil {
 		return nil, fmt.Errorf("reading the assignment %s failed: %w", name, err)
+	}
+	if strings.Contains(string(data[:min(len(data), 200)]), `"stancemark-class/`) { // the teacher file: its assignment, with the key
+		c, err := annotations.ReadClass(strings.NewReader(string(data)))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return c.Assignment, nil
 	}
 	a, err := annotations.ReadAssignment(strings.NewReader(string(data)))
 	if err != nil {

@@ -324,3 +324,25 @@ print(json.dumps({"columns": list(df.columns), "rows": df.values.tolist()}))
 		t.Errorf("the student who fixed after feedback: %v; want the first try (3 of 6), practice, attempt 1, 1 file after feedback", hostile)
 	}
 }
+
+// TestClassKeyFromTeacherFile: -key takes the teacher file (the class file
+// the dashboard downloads), whose assignment has the key.
+func TestClassKeyFromTeacherFile(t *testing.T) {
+	dir := t.TempDir()
+	a, _ := writeAssignment(t, dir, classKey...)
+	a.Options.Mode = annotations.ModeGraded
+	var buf bytes.Buffer
+	if err := annotations.WriteClass(&buf, annotations.NewClass(a), false); err != nil {
+		t.Fatal(err)
+	}
+	tf := filepath.Join(dir, "week3.class.json")
+	os.WriteFile(tf, buf.Bytes(), 0o644)
+	ada := writeSubmission(t, dir, "ada.json", classAssignmentID, "Ada", 0, classKey...)
+	out, errOut, code := stancemark(t, "", "class", "-grades", "-key", tf, ada)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "\nAda,Week 3: Iran,6,6,100.0,graded,,0,\n") {
+		t.Errorf("grades from the teacher file:\n%s", out)
+	}
+}

@@ -307,7 +307,16 @@ func TestSavedTeacherRestores(t *testing.T) {
 
 	s.dashAssignmentID(savedAsgID)
 	if s.class.class == nil || s.msg.Kind == "error" {
-		t.Errorf("the dashboard cannot open the stored assignment: %q", s.msg.Text)
+		t.Fatalf("the dashboard cannot open the stored assignment: %q", s.msg.Text)
+	}
+	// issue 17's migration rule: a stancemark-assignment/v1 kept here with
+	// "revealKey": true (feedback revealed) is a practice assignment, its
+	// key kept; the stored file itself is left as v1
+	if a := s.class.class.Assignment; !a.Practice() || !a.HasKey() {
+		t.Errorf("the saved v1 assignment reads as mode %q with %d highlights of key; want practice with its key", a.Options.Mode, len(a.Key))
+	}
+	if got := st.items[assignmentKey(savedAsgID)]; got != saved[assignmentKey(savedAsgID)] {
+		t.Errorf("opening the dashboard rewrote the stored assignment")
 	}
 }
 

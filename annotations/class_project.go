@@ -57,15 +57,26 @@ func (a *Assignment) submissionExport(sub *ProjectSubmission) (*Export, error) {
 	return e, nil
 }
 
-// readClassFile reads a student's file: a stancemark/v1 export, or a
-// stancemark-submission/v1 of the assignment as a project.
-func (a *Assignment) readClassFile(data []byte) (*Export, error) {
-	if openedKindOf(data) == OpenedSubmission {
-		sub, err := ReadSubmission(bytes.NewReader(data))
-		if err != nil {
-			return nil, err
-		}
-		return a.submissionExport(sub)
+// readClassFile reads a student's file: a stancemark-handin/v1 (what
+// Submit writes), a stancemark/v1 export, or a stancemark-submission/v1 of
+// the assignment as a project. The last two read as a first attempt made
+// before any feedback.
+func (a *Assignment) readClassFile(data []byte) (*Handin, error) {
+	if isHandin(data) {
+		return ReadHandin(bytes.NewReader(data))
 	}
-	return ReadExport(bytes.NewReader(data))
+	var e *Export
+	var err error
+	if openedKindOf(data) == OpenedSubmission {
+		var sub *ProjectSubmission
+		if sub, err = ReadSubmission(bytes.NewReader(data)); err == nil {
+			e, err = a.submissionExport(sub)
+		}
+	} else {
+		e, err = ReadExport(bytes.NewReader(data))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return NewHandin(e, 0, false), nil
 }

@@ -34,7 +34,18 @@
 //     the student's side (Assignment.NewWorkspace, Assignment.Submission,
 //     SubmissionFileName), feedback (Assignment.Compare), the class
 //     (NewClass, Class.Add, LoadSubmissions), its report (Class.Report,
-//     WriteClassCSV, ClassReport.Summary) and GenerateSubmissions.
+//     WriteClassCSV, ClassReport.Summary) and GenerateSubmissions. Issue
+//     17: assignments are practice or graded ("stancemark-assignment/v2",
+//     v1 still read; Assignment.StudentCopy has no key when graded); what
+//     Submit writes is a Handin ("stancemark-handin/v1": the attempt and
+//     whether feedback had been shown; class_handin.go), and the class
+//     scores work from before feedback (Class.Add) and flags a different
+//     claim or labels (Assignment.Differences); the teacher's class file
+//     ("stancemark-class/v1": WriteClass, ReadClass, Class.Remove;
+//     class_record.go); the feedback sent back per student
+//     ("stancemark-feedback/v1": ClassReport.FeedbackFor, FeedbackLink;
+//     class_feedback_file.go); the grades CSV (WriteGradesCSV;
+//     class_grades.go).
 //   - project_: research projects ("stancemark-project/v1"). The data
 //     contract (project.go: Project, ProjectDocument, Claim, Task, Codebook,
 //     ProjectInput), the file (WriteProject, ReadProject, Project.Validate;

@@ -216,3 +216,33 @@ func TestSchemasRejectWhatImportRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestClassroomSchemas: the golden assignment, handin and class files
+// validate against their schemas; every malformed one that is JSON fails
+// its schema, except those the schema cannot see (named below).
+func TestClassroomSchemas(t *testing.T) {
+	for _, c := range []struct {
+		schema, golden, dir string
+		read                func(io.Reader) (any, error)
+		beyond              map[string]bool
+	}{
+		{"stancemark-assignment-v2.schema.json", "testdata/assignment.golden.json", "testdata/malformed/assignment",
+			func(r io.Reader) (any, error) { return annotations.ReadAssignment(r) }, map[string]bool{"text-changed": true, "key-unknown-label": true}},
+		{"stancemark-handin-v1.schema.json", "testdata/handin.golden.json", "testdata/malformed/handin",
+			func(r io.Reader) (any, error) { return annotations.ReadHandin(r) }, map[string]bool{"work-unknown-label": true}},
+		{"stancemark-class-v1.schema.json", "testdata/class.golden.json", "testdata/malformed/class",
+			func(r io.Reader) (any, error) { return annotations.ReadClass(r) }, map[string]bool{"handin-other-document": true}},
+		{"stancemark-feedback-v1.schema.json", "testdata/feedback.golden.json", "testdata/malformed/feedback",
+			func(r io.Reader) (any, error) { return annotations.ReadFeedbackFile(r) }, map[string]bool{"work-other-assignment": true}},
+	} {
+		s := compileSchema(t, c.schema)
+		data, err := os.ReadFile(c.golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := validate(t, s, c.golden, data); err != nil {
+			t.Errorf("%s: %v", c.golden, err)
+		}
+		checkMalformedSchema(t, s, c.dir, c.read, c.schema, c.beyond)
+	}
+}

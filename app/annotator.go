@@ -63,6 +63,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.restore()
 	s.loadLibrary()
 	s.openCurrent()
+	s.reopenDashboard() // classroom: a reload keeps the class dashboard
 	a.keydown = listenKeys(ctx, s)
 	a.dragover, a.drop = listenDrops(func(n int) {
 		s.dispatch(func() { s.dropped(n) })
@@ -89,11 +90,16 @@ func (a *Annotator) OnMount(ctx app.Context) {
 		if data, ok := strings.CutPrefix(fragment, "a="); ok {
 			s.dispatch(func() { s.openAssignmentLink(data) })
 		}
+		if data, ok := strings.CutPrefix(fragment, "f="); ok { // classroom: a teacher's feedback
+			s.dispatch(func() { s.openFeedbackLink(data) })
+		}
 	})
 	u := ctx.Page().URL()
 	s.annotatorParam = u.Query().Get("annotator")
 	if data, ok := strings.CutPrefix(u.Fragment, "a="); ok {
 		s.openAssignmentLink(data)
+	} else if data, ok := strings.CutPrefix(u.Fragment, "f="); ok {
+		s.openFeedbackLink(data)
 	} else if src := u.Query().Get("src"); src != "" {
 		s.openURL(src)
 	}
@@ -160,7 +166,7 @@ func (a *Annotator) Render() app.UI {
 		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, s: s},
 		&studentDialog{Name: s.student, s: s},
 		newProjectDialogOf(s), // project_new_dialog.go
-		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, s: s},
+		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, AppURL: browserURL(), s: s},
 	)
 }
 
@@ -169,14 +175,19 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	s := a.s
 	if s.mode == modeDashboard {
 		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
-			Failed: s.class.failed, Made: s.made(), s: s}
+			Student: s.class.student, Link: s.class.feedbackLink, Made: s.made(), s: s}
 	}
 	sc := s.ws.Scheme()
 	var assignment app.UI = app.Div().ID("assignment-panel").Hidden(true)
 	var tray app.UI = app.Div().Class("codebook-none").Hidden(true) // go-app needs a node in its place
 	var defs map[string]string
 	if as := s.assignment; as != nil {
-		assignment = &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, Labels: sc.Labels, s: s}
+		p := &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, Labels: sc.Labels,
+			Practice: as.Practice(), s: s}
+		if s.feedback != nil { // the feedback quotes the sentences
+			p.Sentences, p.IDs = s.sentenceTexts(), s.sentenceIDs()
+		}
+		assignment = p
 	}
 	if pm := s.project; pm != nil {
 		items, done := projectItems(s)
@@ -192,7 +203,7 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	return app.Div().Class("layout").Body(
 		app.Main().ID("main").Body(
 			assignment,
-			&targetView{Target: sc.Target, SchemeID: sc.ID, Locked: s.project != nil, s: s},
+			&targetView{Target: sc.Target, SchemeID: sc.ID, Locked: s.project != nil || s.assignment != nil, s: s}, // a student cannot edit the claim
 			&articleView{Doc: s.doc, Ready: s.interactive(), s: s},
 		),
 		app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(

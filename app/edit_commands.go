@@ -117,6 +117,11 @@ func (s *session) setTarget(target string) {
 	if target == s.ws.Scheme().Target {
 		return
 	}
+	if s.assignment != nil { // classroom: the claim is the teacher's
+		s.fail("The claim is your teacher's: it cannot be changed in an assignment.")
+		syncValue("target", s.ws.Scheme().Target)
+		return
+	}
 	if err := s.ws.SetTarget(target); err != nil {
 		s.fail("Changing the target claim failed: %v.", err)
 		return

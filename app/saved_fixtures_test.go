@@ -269,8 +269,8 @@ func TestSavedAssignmentRestores(t *testing.T) {
 	if a.ID != savedAsgID || a.Title != savedAsgT || a.Instructions != "Tag every sentence about cooperation." {
 		t.Errorf("assignment %s %q %q", a.ID, a.Title, a.Instructions)
 	}
-	if len(a.Key) != 2 || !a.Options.RevealKey {
-		t.Errorf("assignment key of %d highlights, reveal %v; want 2, true", len(a.Key), a.Options.RevealKey)
+	if len(a.Key) != 2 || !a.Practice() {
+		t.Errorf("assignment key of %d highlights, reveal %v; want 2, true", len(a.Key), a.Practice())
 	}
 	if s.student != "Dana Lee" || s.ws.Annotator != "Dana Lee" {
 		t.Errorf("student %q (workspace annotator %q), want Dana Lee", s.student, s.ws.Annotator)
@@ -308,7 +308,16 @@ func TestSavedTeacherRestores(t *testing.T) {
 
 	s.dashAssignmentID(savedAsgID)
 	if s.class.class == nil || s.msg.Kind == "error" {
-		t.Errorf("the dashboard cannot open the stored assignment: %q", s.msg.Text)
+		t.Fatalf("the dashboard cannot open the stored assignment: %q", s.msg.Text)
+	}
+	// issue 17's migration rule: a stancemark-assignment/v1 kept here with
+	// "revealKey": true (feedback revealed) is a practice assignment, its
+	// key kept; the stored file itself is left as v1
+	if a := s.class.class.Assignment; !a.Practice() || !a.HasKey() {
+		t.Errorf("the saved v1 assignment reads as mode %q with %d highlights of key; want practice with its key", a.Options.Mode, len(a.Key))
+	}
+	if got := st.items[assignmentKey(savedAsgID)]; got != saved[assignmentKey(savedAsgID)] {
+		t.Errorf("opening the dashboard rewrote the stored assignment")
 	}
 }
 

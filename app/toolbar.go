@@ -36,7 +36,22 @@ type toolbar struct {
 
 func (t *toolbar) Render() app.UI {
 	saveState, saveText := t.Save.shown()
-	return app.Header().Class("toolbar").Body(
+	head := app.Header().Class("toolbar")
+	if t.Assignment {
+		// a student's chrome (issue 17): the assignment panel has their
+		// name, Submit and help; no label sets, second name field,
+		// formats, import or classroom buttons
+		head = head.DataSet("role", "student")
+		return head.Body(
+			app.A().Class("skip").Href("#sentences").Text("Skip to the article").OnClick(t.onSkip),
+			app.Span().Class("brand").Text("Stancemark"),
+			app.Button().ID("undo").Title("Undo (u, Ctrl+Z)").Disabled(!t.CanUndo).Text("Undo").OnClick(t.onUndo),
+			app.Button().ID("redo").Title("Redo (Ctrl+Shift+Z)").Disabled(!t.CanRedo).Text("Redo").OnClick(t.onRedo),
+			app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
+			app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(saveText),
+		)
+	}
+	return head.Body(
 		app.A().Class("skip").Href("#sentences").Text("Skip to the article").OnClick(t.onSkip),
 		app.Span().Class("brand").Text("Stancemark"),
 		app.Button().ID("library-button").Title("Your documents: open, add, paste, rename, delete").Text("Documents").OnClick(t.onLibrary),
@@ -82,12 +97,10 @@ func (t *toolbar) more() app.UI {
 		app.Button().ID("export").Title("Export in the chosen format (e)").Text("Export").OnClick(t.onExport),
 		app.Label().Class("button").For("import").Text("Import…"),
 		app.Input().ID("import").Type("file").Class("visually-hidden").Accept(".json,application/json").OnChange(t.onImport),
-		app.If(!t.Assignment, func() app.UI {
-			return app.Span().Class("classroom").Body(
-				app.Button().ID("make-assignment").Title("Make an assignment of this article for a class").Text("Make assignment").OnClick(t.onTeacher),
-				app.Button().ID("dashboard-button").Title("Load students' submissions").Text("Class dashboard").OnClick(t.onDashboard),
-			)
-		}),
+		app.Span().Class("classroom").Body(
+			app.Button().ID("make-assignment").Title("Make an assignment of this article for a class").Text("Make assignment").OnClick(t.onTeacher),
+			app.Button().ID("dashboard-button").Title("Load students' submissions").Text("Class dashboard").OnClick(t.onDashboard),
+		),
 		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
 	)
 }

@@ -16,11 +16,14 @@ import (
 	"stancemark/annotations"
 )
 
-const classUsage = `Usage: stancemark class [-json] [-top N] -key ASSIGNMENT.json SUBMISSION...
+const classUsage = `Usage: stancemark class [-json | -grades] [-top N] -key ASSIGNMENT.json SUBMISSION...
 
-The teacher's class report: read an assignment (stancemark-assignment/v1)
-and the students' submissions (stancemark/v1 exports carrying the
-assignment's id and the student's name; "-" reads one from standard input).
+The teacher's class report: read an assignment (stancemark-assignment/v2 or
+v1; for a graded assignment, the teacher's copy with the key, or the
+teacher file stancemark-class/v1 the dashboard downloads) and the
+students' submissions (stancemark-handin/v1 as the app's Submit writes
+them, or stancemark/v1 exports carrying the assignment's id and the
+student's name; "-" reads one from standard input).
 
 It prints one row per student (sentences tagged, accuracy and Cohen's kappa
 against the answer key, notes written), the class's agreement (Fleiss' kappa
@@ -32,8 +35,14 @@ assignment has no key.
 A file that cannot be read, or that is not a submission for this assignment
 (another assignment, another article, no student name), is reported on
 standard error and left out; the others are still counted, and the exit
-status is 1. When a student handed in several files, the newest (by its
-export time) is kept and the others are named on standard error.
+status is 1. When a student handed in several files, work submitted before
+feedback beats work submitted after it (which is named "after feedback" on
+standard error); between two from before feedback the newest (by its export
+time) is kept. A submission whose claim or labels differ from the
+assignment's is counted and named on standard error.
+
+With -grades, the grades CSV for a gradebook (WriteGradesCSV):
+student,assignment,score,out_of,percent,mode,attempt,after_feedback,flags.
 
 With -json, one object:
 
@@ -50,7 +59,8 @@ func runClass(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("class", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object instead of tables")
-	keyFile := fs.String("key", "", "the assignment `FILE` (stancemark-assignment/v1), with or without an answer key")
+	grades := fs.Bool("grades", false, "print the grades CSV instead of tables")
+	keyFile := fs.String("key", "", "the assignment `FILE` (stancemark-assignment/v2 or v1, or the teacher file stancemark-class/v1), with or without an answer key")
 	top := fs.Int("top", 5, "list the `N` sentences that split the class most (0: none)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), classUsage)
@@ -66,6 +76,9 @@ func runClass(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case fs.NArg() == 0:
 		fs.Usage()
 		return usageError{"class needs SUBMISSION files"}
+	case *asJSON && *grades:
+		fs.Usage()
+		return usageError{"-json and -grades cannot be used together"}
 	case *top < 0:
 		fs.Usage()
 		return usageError{"-top must be 0 or more"}
@@ -90,9 +103,22 @@ func runClass(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	r := class.Report()
 	for _, d := range r.Duplicates {
+		if d.AfterFeedback {
+			fmt.Fprintf(stderr, "stancemark: %s handed in %s after feedback: not scored; %s is\n", d.Student, d.Dropped, d.Kept)
+			continue
+		}
 		fmt.Fprintf(stderr, "stancemark: %s handed in more than one file: kept %s (the newest), left out %s\n", d.Student, d.Kept, d.Dropped)
 	}
-	if *asJSON {
+	for _, s := range r.Students {
+		for _, f := range s.Flags {
+			fmt.Fprintf(stderr, "stancemark: %s (%s) differs from the assignment in %s\n", s.Name, s.File, f)
+		}
+	}
+	if *grades {
+		if err := annotations.WriteGradesCSV(stdout, r); err != nil {
+			return err
+		}
+	} else if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(r.Summary()); err != nil {
@@ -125,6 +151,13 @@ func readAssignmentFile(name string, stdin io.Reader) (*annotations.Assignment, 
 	data, err := readInput(name, stdin)
 	if err != nil {
 		return nil, fmt.Errorf("reading the assignment %s failed: %w", name, err)
+	}
+	if strings.Contains(string(data[:min(len(data), 200)]), `"stancemark-class/`) { // the teacher file: its assignment, with the key
+		c, err := annotations.ReadClass(strings.NewReader(string(data)))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return c.Assignment, nil
 	}
 	a, err := annotations.ReadAssignment(strings.NewReader(string(data)))
 	if err != nil {

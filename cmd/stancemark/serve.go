@@ -47,6 +47,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("listening on %s failed: %w", *addr, err)
 	}
 	fmt.Fprintf(stderr, "Stancemark is served at http://%s/ (Ctrl+C to stop)\n", ln.Addr())
+	printShareAddrs(stderr, ln.Addr()) // classroom: the addresses students can open
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

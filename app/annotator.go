@@ -59,6 +59,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.restore()
 	s.loadLibrary()
 	s.openCurrent()
+	s.reopenAdjudication() // back to the Adjudicate view when it was open
 	a.keydown = listenKeys(ctx, s)
 	a.dragover, a.drop = listenDrops(func(n int) {
 		s.dispatch(func() { s.dropped(n) })
@@ -148,6 +149,9 @@ func (a *Annotator) Render() app.UI {
 // page is the main area: the dashboard, or the article with its panel.
 func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool) app.UI {
 	s := a.s
+	if s.mode == modeAdjudicate {
+		return s.adjudicatePage() // adjudicate_view.go
+	}
 	if s.mode == modeDashboard {
 		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
 			Failed: s.class.failed, Made: s.made(), s: s}

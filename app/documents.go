@@ -121,6 +121,8 @@ func (s *session) openData(name string, data []byte) {
 				s.openProject(o.Project)
 			case annotations.OpenedSubmission:
 				s.openSubmission(name, o.Submission)
+			case annotations.OpenedGold:
+				s.adjImportGold(name, o.Gold) // the Adjudicate view (adjudicate_commands.go)
 			default:
 				s.openDocument(o.Document, "", name)
 			}
@@ -140,7 +142,7 @@ func (s *session) failOpen(name string, err error) {
 		s.fail("Opening %s failed, nothing was changed: %v", name, err)
 	case annotations.OpenedAssignment:
 		s.fail("Opening the assignment %s failed: %v", name, err)
-	case annotations.OpenedProject, annotations.OpenedSubmission:
+	case annotations.OpenedProject, annotations.OpenedSubmission, annotations.OpenedGold:
 		s.fail("Opening the %s %s failed, nothing was changed: %v", kind, name, err)
 	default:
 		s.fail("Opening %s failed: %v", name, err)
@@ -253,6 +255,10 @@ func (s *session) dropped(n int) {
 // droppedFile handles one dropped file.
 func (s *session) droppedFile(name string, data []byte, err error) {
 	s.dropSeen++
+	if s.mode == modeAdjudicate { // every file dropped there is for the adjudication
+		s.adjDropped(name, data, err)
+		return
+	}
 	if s.mode == modeDashboard && s.class.class != nil {
 		s.dashAdd(name, data, err)
 		return

@@ -25,6 +25,8 @@ const (
 	cmdNextTask // a project's next task
 	cmdPrevTask // a project's previous task
 	cmdCodebook // open or close a project's codebook
+	cmdAccept   // the Adjudicate view: accept the majority label (adjudicate_commands.go)
+	cmdReason   // the Adjudicate view: write the reason of a decision
 )
 
 // keyPress is a keydown event as the browser reports it.
@@ -81,12 +83,20 @@ func commandFor(k keyPress) (cmd command, extend bool) {
 		return cmdPrevTask, false
 	case "g", "G":
 		return cmdCodebook, false
+	case "a", "A":
+		return cmdAccept, false
+	case "r", "R":
+		return cmdReason, false
 	}
 	return cmdNone, false
 }
 
 // run carries out a keyboard command. key is the key pressed (for tags).
 func (s *session) run(cmd command, extend bool, key string) {
+	if s.mode == modeAdjudicate {
+		s.adjRun(cmd, key) // the Adjudicate view has its own meaning for the keys
+		return
+	}
 	switch cmd {
 	case cmdNext, cmdPrev, cmdFirst, cmdLast:
 		s.move(cmd, extend)

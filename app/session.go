@@ -54,6 +54,7 @@ type session struct {
 	// research
 	project        *projectMode // the project open, or nil
 	annotatorParam string       // ?annotator=ID: who opens a project's link
+	adj            adjState     // the Adjudicate view (adjudicate_*.go)
 
 	// classroom
 	assignment *annotations.Assignment // the assignment a student is doing, or nil

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -177,7 +178,7 @@ func pendingOf(n int) string {
 
 // unit is the row of one gold unit.
 func (v *adjudicateView) unit(it adjUnitItem) app.UI {
-	li := app.Li().Class("adj-unit").TabIndex(-1).DataSet("unit", it.Key).DataSet("sid", it.SID).
+	li := app.Li().Class("adj-unit").TabIndex(-1).DataSet("unit", strings.ReplaceAll(it.Key, "\n", "/")).DataSet("sid", it.SID).
 		DataSet("source", it.Source).DataSet("label", it.Label).DataSet("tie", boolString(it.Tie)).DataSet("stale", boolString(it.Stale))
 	if it.Current {
 		li = li.ID("adj-current").Aria("current", "true")
@@ -299,7 +300,7 @@ func (v *adjudicateView) onUnit(ctx app.Context, e app.Event) {
 		return
 	}
 	if li := target.Call("closest", "li[data-unit]"); li.Truthy() {
-		v.s.adjChoose(li.Get("dataset").Get("unit").String())
+		v.s.adjChoose(strings.ReplaceAll(li.Get("dataset").Get("unit").String(), "/", "\n")) // ids hold no "/"
 	}
 }
 

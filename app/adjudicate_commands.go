@@ -292,15 +292,24 @@ func (s *session) adjImportGold(name string, g *annotations.Gold) {
 	s.refresh()
 }
 
-// adjDecide sets the gold label of the unit under the cursor.
-func (s *session) adjDecide(label string) {
+// adjCurrent is the open adjudication and the unit under its cursor; with
+// none, the reader is told to choose one.
+func (s *session) adjCurrent() (*adjudication, *annotations.GoldEntry, bool) {
 	a := s.adj.open
 	if a == nil {
-		return
+		return nil, nil, false
 	}
 	e, ok := a.current()
 	if !ok {
 		s.fail("Choose a sentence first: j moves to the next disagreement.")
+	}
+	return a, e, ok
+}
+
+// adjDecide sets the gold label of the unit under the cursor.
+func (s *session) adjDecide(label string) {
+	a, e, ok := s.adjCurrent()
+	if !ok {
 		return
 	}
 	if strings.TrimSpace(a.rec.Adjudicator) == "" {
@@ -340,13 +349,8 @@ func defaultReason(e *annotations.GoldEntry, label, name string) string {
 
 // adjAccept accepts the majority label of the unit under the cursor.
 func (s *session) adjAccept() {
-	a := s.adj.open
-	if a == nil {
-		return
-	}
-	e, ok := a.current()
+	_, e, ok := s.adjCurrent()
 	if !ok {
-		s.fail("Choose a sentence first: j moves to the next disagreement.")
 		return
 	}
 	label, src := e.Votes.Decide(annotations.PolicyMajority)

@@ -32,13 +32,7 @@ const adjXSS = `<img src=x onerror="window.__adjXSS=1">Fishermen <b>object</b>`
 // It returns the project and the files' paths by name ("project", "ana", …).
 func adjFiles(t *testing.T) (*annotations.Project, map[string]string) {
 	t.Helper()
-	doc := func(src string) *annotations.Document {
-		d, err := annotations.ParsePlainText(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	doc := func(src string) *annotations.Document { return plainDoc(t, src) }
 	p, err := annotations.NewProject(annotations.ProjectInput{
 		Title:  "Harbour study",
 		Scheme: annotations.Presets()[1],
@@ -98,6 +92,16 @@ func adjFiles(t *testing.T) (*annotations.Project, map[string]string) {
 		write(who, bytes.Clone(buf.Bytes()))
 	}
 	return p, paths
+}
+
+// plainDoc is the document of a plain text (its first line the title).
+func plainDoc(t testing.TB, src string) *annotations.Document {
+	t.Helper()
+	d, err := annotations.ParsePlainText(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // cliGold runs the binary's gold on the files with the gold file given as

@@ -27,6 +27,7 @@ type adjUnitItem struct {
 	Cast        []adjVoteItem
 	Adjudicator string
 	Reason      string
+	AutoReason  bool   // the app wrote Reason: the field shows it as its placeholder
 	Decided     string // the votes a stale decision was made on
 	Current     bool
 }
@@ -150,6 +151,9 @@ func (a *adjudication) unitItem(e *annotations.GoldEntry) adjUnitItem {
 	}
 	if e.Label != "" {
 		it.LabelName = a.labelName(e.Label)
+	}
+	if d := a.rec.decision(it.Key); d != nil && d.Label != "" {
+		it.AutoReason = d.AutoReason
 	}
 	it.Tie = e.Source == annotations.SourceUnresolved && e.Votes.Count() > 0
 	it.Votes = fmt.Sprintf("%s: %s", plural(e.Votes.Count(), "vote"), e.Votes)

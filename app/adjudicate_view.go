@@ -217,9 +217,12 @@ func (v *adjudicateView) unit(it adjUnitItem) app.UI {
 // decide is the current unit's controls: a label button per label, accept
 // the majority, withdraw, and the reason.
 func (v *adjudicateView) decide(it adjUnitItem) app.UI {
-	reason := v.Draft
+	reason, placeholder := v.Draft, "why this label"
 	if it.Source == string(annotations.SourceAdjudicated) {
 		reason = it.Reason
+		if it.AutoReason { // typing replaces what the app wrote
+			reason, placeholder = "", it.Reason
+		}
 	}
 	return app.Div().Class("adj-decide").Body(
 		app.Div().Class("adj-labels").Body(app.Range(v.Labels).Slice(func(i int) app.UI {
@@ -237,7 +240,7 @@ func (v *adjudicateView) decide(it adjUnitItem) app.UI {
 		app.Button().ID("adj-accept").Title("Accept the majority (a)").Text("Accept majority").OnClick(v.onAccept),
 		app.Button().ID("adj-withdraw").Title("Withdraw the decision (0)").Disabled(it.Source != string(annotations.SourceAdjudicated)).Text("Withdraw").OnClick(v.onWithdraw),
 		app.Label().For("adj-reason").Text("Reason (r)"),
-		app.Textarea().ID("adj-reason").Rows(2).Text(reason).OnChange(v.onReason),
+		app.Textarea().ID("adj-reason").Rows(2).Placeholder(placeholder).Text(reason).OnChange(v.onReason),
 	)
 }
 

@@ -73,7 +73,7 @@ func (s *session) adjudicatePage() app.UI {
 	}
 	v.Counts = countsText(a.gold)
 	v.Pending = len(a.gold.Pending())
-	v.Agreement = agreementItem(a)
+	v.Agreement, v.Tables = agreementItem(a), a.report
 	if len(a.groups) > 0 {
 		v.Task = a.taskItem()
 	}

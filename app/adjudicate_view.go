@@ -31,6 +31,7 @@ type adjudicateView struct {
 	Counts      string
 	Pending     int
 	Agreement   adjAgreementItem
+	Tables      *annotations.AgreementReport
 	Task        adjTaskItem
 	Draft       string
 	s           *session
@@ -63,6 +64,7 @@ func (v *adjudicateView) Render() app.UI {
 			app.Button().ID("adj-close").Text("Another adjudication").OnClick(v.onClose),
 		),
 		v.agreement(),
+		&agreementTables{ID: "adj-tables", Report: v.Tables, Labels: v.Labels, Coders: "annotators"},
 		v.task(),
 		app.P().Class("adj-keys").Text("Keys: j / ↓ next disagreement, k / ↑ previous, ] and [ next and previous task, 1–9 set the gold label, a accept the majority, 0 withdraw the decision, r write the reason (Ctrl+Enter or Esc to finish), e download the gold file."),
 	)

@@ -161,6 +161,28 @@ func (p *Page) openAdjudicate(paths ...string) {
 // expectedAC1 is the view's AC1 line for the submissions, from annotations.
 func expectedAC1(t *testing.T, proj *annotations.Project, paths ...string) string {
 	t.Helper()
+	rep := projectReport(t, proj, paths...)
+	if rep.GwetAC1 == nil {
+		t.Fatalf("no AC1: %+v", rep)
+	}
+	return fmt.Sprintf("Gwet's AC1: %.3f", *rep.GwetAC1)
+}
+
+// expectedPerLabel is the view's agreement cell for a label, from annotations.
+func expectedPerLabel(t *testing.T, proj *annotations.Project, label string, paths ...string) string {
+	t.Helper()
+	for _, l := range projectReport(t, proj, paths...).PerLabel {
+		if l.Label == label && l.Agreement != nil {
+			return fmt.Sprintf("%.0f%%", 100**l.Agreement)
+		}
+	}
+	t.Fatalf("no agreement on %s", label)
+	return ""
+}
+
+// projectReport is agree's report on the project's submissions.
+func projectReport(t *testing.T, proj *annotations.Project, paths ...string) *annotations.AgreementReport {
+	t.Helper()
 	var subs []*annotations.ProjectSubmission
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
@@ -178,10 +200,10 @@ func expectedAC1(t *testing.T, proj *annotations.Project, paths ...string) strin
 		t.Fatal(err)
 	}
 	rep, err := r.Report(annotations.Nominal)
-	if err != nil || rep.GwetAC1 == nil {
-		t.Fatalf("report %+v, %v", rep, err)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return fmt.Sprintf("Gwet's AC1: %.3f", *rep.GwetAC1)
+	return rep
 }
 
 // TestAdjudicateInTheBrowser loads three annotators' submissions, decides
@@ -221,6 +243,12 @@ func TestAdjudicateInTheBrowser(t *testing.T) {
 	}
 	if got, want := p.Text("#adj-ac1"), expectedAC1(t, proj, paths["ana"], paths["bob"], paths["cy"]); got != want {
 		t.Errorf("AC1 line %q, want %q", got, want)
+	}
+	if got, want := p.Text(`#adj-tables-per-label tr[data-label="disagree"] td:last-child`), expectedPerLabel(t, proj, "disagree", paths["ana"], paths["bob"], paths["cy"]); got != want {
+		t.Errorf("agreement on Disagree %q, want %q", got, want)
+	}
+	if got := p.Text(`#adj-tables-confusion tr[data-label="agree"] td:nth-of-type(2)`); got != "2" {
+		t.Errorf("agree–disagree coincidences %q, want 2 (s2 and s3 of task 1, one pair each way)", got)
 	}
 	if got := p.Text("#adj-reading"); !strings.HasPrefix(got, "Which to read: ") {
 		t.Errorf("no sentence on which to read: %q", got)

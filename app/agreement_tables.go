@@ -20,7 +20,7 @@ type agreementTables struct {
 	ID     string // the id of the section; its tables' ids start with it
 	Report *annotations.AgreementReport
 	Labels []annotations.Label // to name the values
-	Coders string             // "students" or "annotators"
+	Coders string              // "students" or "annotators"
 }
 
 func (t *agreementTables) Render() app.UI {

@@ -313,3 +313,103 @@ func TestAdjRecordReadRefusesWhatItCannotUse(t *testing.T) {
 		}
 	}
 }
+
+// exportFile is an export of the bundled article by who (no name when
+// who is ""), tagged as runs say: sentence index → label.
+func exportFile(t *testing.T, who string, runs map[int]string) []byte {
+	t.Helper()
+	doc, err := bundledDocument()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := annotations.NewWorkspaceFor(doc, "The United States and Iran could cooperate in Iraq.")
+	for i, label := range runs {
+		if _, err := w.Tag(i, i, label); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := w.Export(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	e.Annotator.Name = who
+	var buf bytes.Buffer
+	if err := annotations.WriteExport(&buf, e); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestAdjudicateExportsOfOneDocument adjudicates one article without a
+// project: three exports (one without a name, named by its file as gold
+// does), -none and the unanimous policy in the view, a decision, and the
+// gold file is NewGold's on the same exports with it as adjudication.
+func TestAdjudicateExportsOfOneDocument(t *testing.T) {
+	st := newMemoryStore()
+	s, _ := newTestSession(t, st)
+	ticking(s, time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC))
+	files := map[string][]byte{
+		"ada.json":  exportFile(t, "Ada", map[int]string{0: "supports", 1: "supports", 4: "opposes"}),
+		"bob.json":  exportFile(t, "Bob", map[int]string{0: "supports", 1: "neutral", 4: "neutral"}),
+		"anon.json": exportFile(t, "", map[int]string{0: "supports", 4: "opposes"}),
+	}
+	s.showAdjudicate()
+	for _, name := range []string{"ada.json", "bob.json", "anon.json"} {
+		s.adjDropped(name, files[name], nil)
+	}
+	a := s.adj.open
+	if a == nil || a.project != nil || strings.Join(a.annotators(), ",") != "Ada,Bob,anon.json" {
+		t.Fatalf("adjudication %+v (%q)", a, s.msg.Text)
+	}
+	s.adjDropped("ada-again.json", exportFile(t, "Ada", map[int]string{0: "opposes"}), nil)
+	if !strings.Contains(s.msg.Text, "ada-again.json is by Ada, whose work is already loaded (from ada.json)") {
+		t.Errorf("a second export by Ada: %q", s.msg.Text)
+	}
+	other, _ := annotations.NewDocument("Another article", "Short text. Two sentences.")
+	ow := annotations.NewWorkspaceFor(other, "")
+	ow.Annotator = "Cy"
+	var ob bytes.Buffer
+	if err := annotations.WriteExport(&ob, ow.Export(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))); err != nil {
+		t.Fatal(err)
+	}
+	s.adjDropped("cy.json", ob.Bytes(), nil)
+	if !strings.Contains(s.msg.Text, "cy.json is an export of another document") || len(s.adj.open.annotators()) != 3 {
+		t.Errorf("another document: %q, %d annotators", s.msg.Text, len(s.adj.open.annotators()))
+	}
+	s.adjSettings(func(r *adjRecord) { r.None, r.Adjudicator = true, "Dana" })
+	s.adjSettings(func(r *adjRecord) { r.Policy = annotations.PolicyUnanimous })
+	if it := unitOf(t, s, "s2"); it.Source != "unresolved" || !strings.Contains(it.Votes, "none 1 (anon.json)") {
+		t.Errorf("s2 with -none and the unanimous policy: %+v", it)
+	}
+	s.adjChoose(unitOf(t, s, "s2").Key)
+	s.adjDecide(annotations.NoneLabel)
+	s.adjSettings(func(r *adjRecord) { r.None = false })
+	if !strings.Contains(s.msg.Text, `unknown label "none"`) || !s.adj.open.rec.None {
+		t.Errorf("turning -none off under a decision for none: %q, none %t", s.msg.Text, s.adj.open.rec.None)
+	}
+	in := annotations.GoldInput{Policy: annotations.PolicyUnanimous, None: true}
+	for _, name := range []string{"ada.json", "bob.json", "anon.json"} {
+		e, err := annotations.ReadExport(bytes.NewReader(files[name]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Annotator.Name == "" {
+			e.Annotator.Name = name
+		}
+		in.Exports = append(in.Exports, e)
+	}
+	exported := adjGoldFile(t, s)
+	adj, err := annotations.ReadGold(bytes.NewReader(exported))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Adjudication = adj
+	g, err := annotations.NewGold(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := annotations.WriteGold(&want, g); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(exported, want.Bytes()) || !strings.Contains(string(exported), `"label": "none"`) {
+		t.Errorf("the gold file\n%s\nwant\n%s", exported, want.Bytes())
+	}
+}

@@ -446,3 +446,43 @@ func TestAdjudicateKeyboardOnly(t *testing.T) {
 		t.Errorf("decided %s", got)
 	}
 }
+
+// TestAdjudicateTwoTabs decides in two tabs of one browser: each tab ends
+// with both decisions, and so does what is kept.
+func TestAdjudicateTwoTabs(t *testing.T) {
+	_, paths := adjFiles(t)
+	a := newPage(t)
+	a.openAdjudicate(paths["project"], paths["ana"], paths["bob"], paths["cy"])
+	a.WaitJS("three annotators loaded", `document.querySelectorAll('#adj-annotators li').length === 3`)
+	a.TypeInto("#adj-name", "Dana")
+	a.Key(KeyTab)
+	a.WaitJS("the name is kept", `document.querySelector('#adj-save').dataset.state === 'saved' && document.querySelector('#adj-name').value === 'Dana'`)
+	b := a.relNewTab()
+	b.Do("open the app in a second tab", chromedp.Navigate(baseURL))
+	b.WaitJS("the second tab opens on the adjudication", `document.querySelector('main#adjudicate #adj-units li.adj-unit')`)
+
+	a.Click("#adj-task")
+	a.waitCurrent("s2")
+	a.Key("a")
+	a.waitUnit("tab one decides s2", "s2", map[string]string{"data-source": "adjudicated", "data-label": "disagree"})
+	b.Click("#adj-task")
+	b.Key("j")
+	b.waitCurrent("s3")
+	b.Key("1")
+	b.waitUnit("tab two decides s3", "s3", map[string]string{"data-source": "adjudicated", "data-label": "agree"})
+	for name, p := range map[string]*Page{"one": a, "two": b} {
+		p.waitUnit("tab "+name+" has s2's decision", "s2", map[string]string{"data-source": "adjudicated", "data-label": "disagree"})
+		p.waitUnit("tab "+name+" has s3's decision", "s3", map[string]string{"data-source": "adjudicated", "data-label": "agree"})
+	}
+	a.Eventually("both decisions are kept", func() error {
+		for k, v := range a.Storage() {
+			if strings.HasPrefix(k, "stancemark/v1/adjudication/") {
+				if n := strings.Count(v, `"label":"disagree"`) + strings.Count(v, `"label":"agree"`); n != 2 {
+					return fmt.Errorf("%d decisions kept in %s", n, k)
+				}
+				return nil
+			}
+		}
+		return fmt.Errorf("no adjudication kept")
+	})
+}

@@ -486,3 +486,56 @@ func TestAdjudicateTwoTabs(t *testing.T) {
 		return fmt.Errorf("no adjudication kept")
 	})
 }
+
+// TestAdjudicateStorageFull decides with the browser's storage full: the
+// decision is shown, the view says it is not saved and how to keep it,
+// the gold file still downloads with it, and what was kept is unchanged.
+func TestAdjudicateStorageFull(t *testing.T) {
+	_, paths := adjFiles(t)
+	p := newPage(t)
+	downloads := p.AllowDownloads()
+	p.openAdjudicate(paths["project"], paths["ana"], paths["bob"], paths["cy"])
+	p.WaitJS("three annotators loaded", `document.querySelectorAll('#adj-annotators li').length === 3`)
+	p.TypeInto("#adj-name", "Dana")
+	p.Key(KeyTab)
+	p.WaitJS("the name is kept", `document.querySelector('#adj-save').dataset.state === 'saved' && document.querySelector('#adj-name').value === 'Dana'`)
+	kept := func() string {
+		for k, v := range p.Storage() {
+			if strings.HasPrefix(k, "stancemark/v1/adjudication/") {
+				return v
+			}
+		}
+		return ""
+	}
+	before := kept()
+	// Halve the size of what is put in until not one character more fits.
+	if got := Eval[string](p, `(() => { let s = 1 << 20, n = 0, why = "";
+		for (; s >= 1; ) { try { localStorage.setItem("adj-filler/" + n++, "y".repeat(s)); } catch (e) { why = e.name; s >>= 1; } }
+		return why; })()`); got != "QuotaExceededError" {
+		t.Fatalf("filling the storage ended with %q", got)
+	}
+	p.Click("#adj-task")
+	p.Key("j")
+	p.waitCurrent("s3")
+	p.Key("2")
+	p.waitUnit("the decision is shown", "s3", map[string]string{"data-source": "adjudicated", "data-label": "disagree"})
+	p.Eventually("the view says the storage is full", func() error {
+		state, _ := p.Attr("#adj-save", "data-state")
+		if text := p.Text("#adj-save"); state != "error" || !strings.Contains(text, "storage is full") || !strings.Contains(text, "download the gold file") {
+			return fmt.Errorf("#adj-save %s %q", state, text)
+		}
+		return nil
+	})
+	p.Key("e")
+	gold := p.WaitFile(downloads, "harbour-study.gold.json")
+	g, err := annotations.ReadGold(bytes.NewReader(gold))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := g.Counts()[annotations.SourceAdjudicated]; n != 1 {
+		t.Errorf("the gold file has %d decisions, want the one made with the storage full", n)
+	}
+	if kept() != before {
+		t.Error("what was kept before the storage filled changed")
+	}
+}

@@ -158,6 +158,21 @@ func (p *Page) openAdjudicate(paths ...string) {
 	p.Do(fmt.Sprintf("open %d files", len(paths)), chromedp.SetUploadFiles(chromedp.CSS("input#adj-files"), paths))
 }
 
+// waitAnnotators waits until n annotators' work is loaded.
+func (p *Page) waitAnnotators(n int) {
+	p.t.Helper()
+	p.WaitJS(fmt.Sprintf("%d annotators loaded", n), fmt.Sprintf(`document.querySelectorAll('#adj-annotators li').length === %d`, n))
+}
+
+// nameAdjudicator types the adjudicator's name and leaves the field with
+// Tab (the change commits), then waits until it is kept.
+func (p *Page) nameAdjudicator(name string) {
+	p.t.Helper()
+	p.TypeInto("#adj-name", name)
+	p.Key(KeyTab)
+	p.WaitJS("the adjudicator's name is kept", fmt.Sprintf(`document.querySelector('#adj-save').dataset.state === 'saved' && document.querySelector('#adj-name').value === %q`, name))
+}
+
 // expectedAC1 is the view's AC1 line for the submissions, from annotations.
 func expectedAC1(t *testing.T, proj *annotations.Project, paths ...string) string {
 	t.Helper()
@@ -216,7 +231,7 @@ func TestAdjudicateInTheBrowser(t *testing.T) {
 	p := newPage(t)
 	downloads := p.AllowDownloads()
 	p.openAdjudicate(paths["ana"], paths["bob"], paths["cy"], paths["project"])
-	p.WaitJS("three annotators loaded", `document.querySelectorAll('#adj-annotators li').length === 3`)
+	p.waitAnnotators(3)
 	p.Eventually("task 1: its disagreements first, the unanimous s1 collapsed", func() error {
 		if got := p.unitOrder("#adj-units"); got != "s2 s3 overall" {
 			return fmt.Errorf("disagreements %q", got)
@@ -254,9 +269,7 @@ func TestAdjudicateInTheBrowser(t *testing.T) {
 		t.Errorf("no sentence on which to read: %q", got)
 	}
 
-	p.TypeInto("#adj-name", "Dana")
-	p.Key(KeyTab) // the change commits
-	p.WaitJS("the adjudicator's name is kept", `document.querySelector('#adj-save').dataset.state === 'saved' && document.querySelector('#adj-name').value === 'Dana'`)
+	p.nameAdjudicator("Dana")
 	// The mouse: the cursor starts on s2; Accept majority; a click on s3's row, then its Disagree button.
 	p.waitCurrent("s2")
 	p.Settle()
@@ -320,7 +333,7 @@ func TestAdjudicateInTheBrowser(t *testing.T) {
 
 	// dee's submission arrives later: the decisions stay; s3's is stale.
 	p.Do("open dee's submission", chromedp.SetUploadFiles(chromedp.CSS("input#adj-files"), []string{paths["dee"]}))
-	p.WaitJS("four annotators", `document.querySelectorAll('#adj-annotators li').length === 4`)
+	p.waitAnnotators(4)
 	p.Settle()
 	if !strings.HasPrefix(p.Text("#adj-task"), "Task 1 of 2") {
 		p.Key("[")
@@ -380,7 +393,7 @@ func TestAdjudicateKeyboardOnly(t *testing.T) {
 	p.WaitJS("the Adjudicate view is shown", `document.querySelector('main#adjudicate input#adj-files')`)
 	// Choosing files is the browser's own dialog; the test hands them to the input.
 	p.Do("open the files", chromedp.SetUploadFiles(chromedp.CSS("input#adj-files"), []string{paths["project"], paths["ana"], paths["bob"], paths["cy"]}))
-	p.WaitJS("three annotators loaded", `document.querySelectorAll('#adj-annotators li').length === 3`)
+	p.waitAnnotators(3)
 	tabTo("the adjudicator's name", `document.activeElement.id === 'adj-name'`)
 	p.Do("select the name", chromedp.Evaluate[chromedp.Void](`document.querySelector('#adj-name').select()`))
 	p.Key("Kim")
@@ -453,10 +466,8 @@ func TestAdjudicateTwoTabs(t *testing.T) {
 	_, paths := adjFiles(t)
 	a := newPage(t)
 	a.openAdjudicate(paths["project"], paths["ana"], paths["bob"], paths["cy"])
-	a.WaitJS("three annotators loaded", `document.querySelectorAll('#adj-annotators li').length === 3`)
-	a.TypeInto("#adj-name", "Dana")
-	a.Key(KeyTab)
-	a.WaitJS("the name is kept", `document.querySelector('#adj-save').dataset.state === 'saved' && document.querySelector('#adj-name').value === 'Dana'`)
+	a.waitAnnotators(3)
+	a.nameAdjudicator("Dana")
 	b := a.relNewTab()
 	b.Do("open the app in a second tab", chromedp.Navigate(baseURL))
 	b.WaitJS("the second tab opens on the adjudication", `document.querySelector('main#adjudicate #adj-units li.adj-unit')`)
@@ -495,10 +506,8 @@ func TestAdjudicateStorageFull(t *testing.T) {
 	p := newPage(t)
 	downloads := p.AllowDownloads()
 	p.openAdjudicate(paths["project"], paths["ana"], paths["bob"], paths["cy"])
-	p.WaitJS("three annotators loaded", `document.querySelectorAll('#adj-annotators li').length === 3`)
-	p.TypeInto("#adj-name", "Dana")
-	p.Key(KeyTab)
-	p.WaitJS("the name is kept", `document.querySelector('#adj-save').dataset.state === 'saved' && document.querySelector('#adj-name').value === 'Dana'`)
+	p.waitAnnotators(3)
+	p.nameAdjudicator("Dana")
 	kept := func() string {
 		for k, v := range p.Storage() {
 			if strings.HasPrefix(k, "stancemark/v1/adjudication/") {

@@ -98,11 +98,8 @@ func (a *adjudication) recompute() error {
 	if err != nil {
 		return err
 	}
-	if len(in.Submissions) == 0 && len(in.Exports) == 0 {
+	if a.project == nil && len(in.Exports) == 0 { // (a project without submissions still shows its decisions)
 		a.in, a.gold, a.notes, a.groups, a.report, a.noRep = in, a.emptyGold(), nil, nil, nil, "No annotator's work is loaded yet."
-		if a.project != nil {
-			a.setLabels(a.project.Scheme)
-		}
 		return nil
 	}
 	base, err := annotations.NewGold(in)
@@ -139,13 +136,9 @@ func (a *adjudication) try(edit func(r *adjRecord)) (*adjudication, error) {
 	return &b, nil
 }
 
-// emptyGold is the gold file of an adjudication without work yet.
+// emptyGold is the gold file of a document's adjudication without exports yet.
 func (a *adjudication) emptyGold() *annotations.Gold {
-	g := &annotations.Gold{Policy: a.rec.Policy, None: a.rec.None}
-	if p := a.project; p != nil {
-		g.Project, g.ProjectHash = p.ID, p.Hash
-	}
-	return g
+	return &annotations.Gold{Policy: a.rec.Policy, None: a.rec.None}
 }
 
 // agreement computes the agreement between the annotators, as agree does

@@ -413,3 +413,42 @@ func TestAdjudicateExportsOfOneDocument(t *testing.T) {
 		t.Errorf("the gold file\n%s\nwant\n%s", exported, want.Bytes())
 	}
 }
+
+// TestAdjudicateGoldFileGoesOnInAnotherBrowser opens a downloaded gold
+// file in a browser that has only the project: the decisions come in
+// (stale until the votes are back), and with the same submissions the gold
+// file is the one downloaded.
+func TestAdjudicateGoldFileGoesOnInAnotherBrowser(t *testing.T) {
+	f := newAdjFixture(t)
+	first, _ := newTestSession(t, newMemoryStore())
+	ticking(first, time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC))
+	openAdjFiles(t, first, f, "ana", "bob", "cy")
+	first.adjSettings(func(r *adjRecord) { r.Adjudicator = "Dana" })
+	first.run(cmdAccept, false, "a")
+	first.run(cmdNext, false, "j")
+	first.run(cmdTag, false, "1")
+	gold := adjGoldFile(t, first)
+
+	st := newMemoryStore()
+	s, _ := newTestSession(t, st)
+	ticking(s, time.Date(2026, 4, 3, 9, 0, 0, 0, time.UTC))
+	s.openData("harbour-study.gold.json", gold)
+	if !strings.Contains(s.msg.Text, "open its project file") || s.mode != modeAdjudicate || s.adj.open != nil {
+		t.Fatalf("a gold file without its project: %q, mode %v", s.msg.Text, s.mode)
+	}
+	s.leaveAdjudicate()
+	s.openData("harbour.project.json", f.projectFile) // an annotator's view of the project: it is kept here
+	s.openData("harbour-study.gold.json", gold)
+	if s.mode != modeAdjudicate || s.adj.open == nil || !strings.Contains(s.msg.Text, "Took 2 decisions") {
+		t.Fatalf("mode %v, adjudication %v, message %q", s.mode, s.adj.open, s.msg.Text)
+	}
+	if it := unitOf(t, s, "s3"); it.Source != "adjudicated" || !it.Stale {
+		t.Errorf("s3 before the submissions: %+v, want its decision, stale (no votes yet)", it)
+	}
+	for _, w := range []string{"ana", "bob", "cy"} {
+		s.adjDropped(w+".json", f.subs[w], nil)
+	}
+	if got := adjGoldFile(t, s); !bytes.Equal(got, gold) {
+		t.Errorf("with the same submissions the gold file is\n%s\nwant\n%s", got, gold)
+	}
+}

@@ -63,10 +63,10 @@ func (v *adjudicateView) Render() app.UI {
 			app.Text(" "),
 			app.Button().ID("adj-close").Text("Another adjudication").OnClick(v.onClose),
 		),
-		v.agreement(),
-		&agreementTables{ID: "adj-tables", Report: v.Tables, Labels: v.Labels, Coders: "annotators"},
 		v.task(),
 		app.P().Class("adj-keys").Text("Keys: j / ↓ next disagreement, k / ↑ previous, ] and [ next and previous task, 1–9 set the gold label, a accept the majority, 0 withdraw the decision, r write the reason (Ctrl+Enter or Esc to finish), e download the gold file."),
+		v.agreement(),
+		&agreementTables{ID: "adj-tables", Report: v.Tables, Labels: v.Labels, Coders: "annotators"},
 	)
 }
 
@@ -152,7 +152,7 @@ func (v *adjudicateView) task() app.UI {
 	return app.Section().ID("adj-task-panel").Aria("labelledby", "adj-task").Body(
 		app.H2().ID("adj-task").TabIndex(-1).Text(where),
 		app.If(t.Claim != "", func() app.UI { return app.P().ID("adj-claim").Text("Claim: " + t.Claim) }),
-		app.P().ID("adj-task-pending").Text(fmt.Sprintf("%s of this task, %d in all.", pendingOf(t.Pending), v.Pending)),
+		app.P().ID("adj-task-pending").Text(fmt.Sprintf("In this task %s; %d in all.", pendingOf(t.Pending), v.Pending)),
 		app.Div().Class("project-actions").Body(
 			app.Button().ID("adj-prev-task").Title("Previous task ([)").Disabled(t.Number <= 1).Text("Previous task").OnClick(v.onPrevTask),
 			app.Button().ID("adj-next-task").Title("Next task (])").Disabled(t.Number >= t.Count).Text("Next task").OnClick(v.onNextTask),

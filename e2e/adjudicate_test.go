@@ -548,3 +548,22 @@ func TestAdjudicateStorageFull(t *testing.T) {
 		t.Error("what was kept before the storage filled changed")
 	}
 }
+
+// TestAdjudicateScreenshot is docs/adjudicate.png (make screenshots): the
+// view on task 1 with one decision made and the tie under the cursor.
+func TestAdjudicateScreenshot(t *testing.T) {
+	_, paths := adjFiles(t)
+	p := newProfile(t)
+	p.Do("window", chromedp.EmulateViewport(1280, 900))
+	p.Open()
+	p.openAdjudicate(paths["project"], paths["ana"], paths["bob"], paths["cy"])
+	p.waitAnnotators(3)
+	p.nameAdjudicator("Dana")
+	p.Click("#adj-task")
+	p.Key("a")
+	p.waitUnit("s2 decided", "s2", map[string]string{"data-source": "adjudicated"})
+	p.Key("j")
+	p.waitCurrent("s3")
+	Eval[bool](p, `scrollTo(0,0);true`)
+	p.shoot("adjudicate.png")
+}

@@ -20,12 +20,12 @@ func (s *session) showAdjudicate() {
 	s.hide(overlayLibrary)
 	s.flush()
 	s.mode = modeAdjudicate
+	s.clearMessage()
 	if s.adj.open == nil {
 		if scope, ok, _ := s.store.get(keyAdjudicating); ok && scope != "" {
-			s.openAdjudication(scope)
+			s.openAdjudication(scope) // says why when it cannot
 		}
 	}
-	s.clearMessage()
 	s.refresh()
 	s.afterAdjRender("adj-heading")
 }
@@ -93,7 +93,9 @@ func (s *session) startAdjudication(p *annotations.Project, docID, title string)
 	if a := s.adj.open; a != nil && a.rec.scope() == scope {
 		return true
 	}
-	if rec, _ := s.storedAdjudication(scope); rec != nil {
+	if rec, err := s.storedAdjudication(scope); err != nil && !s.backUpAdjudication(scope, title, err) {
+		return false
+	} else if rec != nil {
 		return s.openAdjudication(scope)
 	}
 	a := &adjudication{project: p, save: saved,
@@ -110,6 +112,20 @@ func (s *session) startAdjudication(p *annotations.Project, docID, title string)
 	}
 	s.adj.open = a
 	s.saveAdjudication()
+	return true
+}
+
+// backUpAdjudication copies a kept adjudication that cannot be read to a
+// backup key, never to be overwritten, before a new one is kept in its
+// place; when even that fails, nothing is started.
+func (s *session) backUpAdjudication(scope, title string, readErr error) bool {
+	data, _, _ := s.store.get(adjudicationKey(scope))
+	key := backupKey("adjudication/"+scope, s.now())
+	if err := s.store.set(key, data); err != nil {
+		s.fail("The adjudication of %q kept in this browser could not be read (%v), and keeping a copy of it failed (%v): it is left untouched, and no new one is started.", title, readErr, err)
+		return false
+	}
+	s.setError("The adjudication of %q kept in this browser could not be read (%v); it is kept unchanged under %q, and a new one starts.", title, readErr, key)
 	return true
 }
 
@@ -132,7 +148,9 @@ func (s *session) adjOpenFile(name string, data []byte) {
 		}
 		waiting := s.adj.waiting
 		s.adj.waiting = nil
-		s.setInfo("Adjudicating the project %q: add its annotators' submissions.", o.Project.Title)
+		if s.msg.Kind != "error" { // a problem keeping the project or the old adjudication is said first
+			s.setInfo("Adjudicating the project %q: add its annotators' submissions.", o.Project.Title)
+		}
 		for _, f := range waiting {
 			s.adjOpenFile(f.name, f.data)
 		}

@@ -452,3 +452,36 @@ func TestAdjudicateGoldFileGoesOnInAnotherBrowser(t *testing.T) {
 		t.Errorf("with the same submissions the gold file is\n%s\nwant\n%s", got, gold)
 	}
 }
+
+func TestAdjudicateUnreadableKeptAdjudicationIsBackedUp(t *testing.T) {
+	st := newMemoryStore()
+	s, _ := newTestSession(t, st)
+	f := newAdjFixture(t)
+	key := adjudicationKey(f.project.ID)
+	st.items[key] = `{"format":"stancemark-adjudication/v1", broken`
+	st.items[keyAdjudicating] = f.project.ID
+	s.showAdjudicate()
+	if !strings.Contains(s.msg.Text, "could not be read") || st.items[key] != `{"format":"stancemark-adjudication/v1", broken` {
+		t.Fatalf("opening the view on it: %q; kept %q", s.msg.Text, st.items[key])
+	}
+	s.adjDropped("harbour.project.json", f.projectFile, nil)
+	var backup string
+	for k, v := range st.items {
+		if strings.HasPrefix(k, "stancemark/backup/") && strings.HasSuffix(k, "/adjudication/"+f.project.ID) {
+			backup = v
+		}
+	}
+	if backup != `{"format":"stancemark-adjudication/v1", broken` {
+		t.Fatalf("no backup of the unreadable adjudication: %v", st.items)
+	}
+	if !strings.Contains(s.msg.Text, "it is kept unchanged under \"stancemark/backup/") {
+		t.Errorf("the reader is not told where it is kept: %q", s.msg.Text)
+	}
+	s.adjDropped("ana.json", f.subs["ana"], nil)
+	if s.adj.open == nil || len(s.adj.open.rec.liveInputs()) != 1 {
+		t.Fatalf("the new adjudication did not start: %q", s.msg.Text)
+	}
+	if _, err := readAdjRecord(st.items[key]); err != nil {
+		t.Errorf("the new adjudication is not kept: %v", err)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"stancemark/annotations"
 )
 
@@ -483,5 +485,38 @@ func TestAdjudicateUnreadableKeptAdjudicationIsBackedUp(t *testing.T) {
 	}
 	if _, err := readAdjRecord(st.items[key]); err != nil {
 		t.Errorf("the new adjudication is not kept: %v", err)
+	}
+}
+
+// TestAdjudicateViewRenders renders the view through go-app: the
+// disagreements with their DOM hooks, the cursor's controls, notes escaped
+// as text, no attribute rendered "false".
+func TestAdjudicateViewRenders(t *testing.T) {
+	e := app.NewTestEngine()
+	a := &Annotator{}
+	if err := e.Load(a); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	f := newAdjFixture(t)
+	openAdjFiles(t, a.s, f, "ana", "bob", "cy")
+	e.ConsumeAll()
+	html := app.HTMLString(a)
+	for _, want := range []string{
+		`<main id="adjudicate"`, `id="adj-current"`, `data-sid="s2"`, `data-source="majority"`, `data-source="unresolved" data-tie `,
+		`id="adj-reason"`, `data-label-id="agree"`,
+		`&lt;b&gt;The port said yes&lt;/b&gt;`, `id="adj-ac1">Gwet&#39;s AC1: `, `id="adj-tables-confusion"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in the view", want)
+		}
+	}
+	if strings.Contains(html, "<b>The port") {
+		t.Error("a note is rendered as HTML")
+	}
+	for _, attr := range []string{"selected", "open", "disabled", "hidden", "checked", "readonly"} {
+		if strings.Contains(html, " "+attr+`="false"`) {
+			t.Errorf(`%s="false" is rendered, which browsers read as %s`, attr, attr)
+		}
 	}
 }

@@ -105,11 +105,21 @@ func (v *adjudicateView) settings() app.UI {
 			}),
 		),
 		app.Label().Class("adj-none").Body(
-			app.Input().ID("adj-none").Type("checkbox").Checked(v.None).OnChange(v.onNone),
+			v.noneBox(),
 			app.Text(` count an untagged sentence as a vote for "none"`),
 		),
 		app.Span().ID("adj-save").Role("status").DataSet("state", state).Text(text),
 	)
+}
+
+// noneBox is the -none checkbox; never Checked(false), which renders
+// checked="false" (checked).
+func (v *adjudicateView) noneBox() app.UI {
+	box := app.Input().ID("adj-none").Type("checkbox").OnChange(v.onNone)
+	if v.None {
+		box = box.Checked(true)
+	}
+	return box
 }
 
 func (v *adjudicateView) annotators() app.UI {

@@ -520,3 +520,27 @@ func TestAdjudicateViewRenders(t *testing.T) {
 		}
 	}
 }
+
+func TestAdjudicateLeftByOpeningADocument(t *testing.T) {
+	st := newMemoryStore()
+	s, _ := newTestSession(t, st)
+	f := newAdjFixture(t)
+	openAdjFiles(t, s, f, "ana", "bob")
+	s.openPasted("", "School budget\n\nThe council voted. It passed.")
+	if s.mode != modeAnnotate || s.doc.Title != "School budget" {
+		t.Fatalf("mode %v, document %q", s.mode, s.doc.Title)
+	}
+	again, _ := newTestSession(t, st)
+	again.openCurrent()
+	again.reopenAdjudication()
+	if again.mode != modeAnnotate || again.doc.Title != "School budget" {
+		t.Errorf("after a reload: mode %v, document %q", again.mode, again.doc.Title)
+	}
+	again.showAdjudicate()
+	if again.adj.open != nil {
+		t.Error("the view reopened the adjudication that was left")
+	}
+	if kept := again.adjudicationsKept(); len(kept) != 1 || kept[0].Scope != f.project.ID {
+		t.Errorf("kept adjudications %v", kept)
+	}
+}

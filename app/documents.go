@@ -74,6 +74,9 @@ func (s *session) load(doc *annotations.Document, ws *annotations.Workspace, a *
 	s.project = pm
 	s.assignment = a
 	s.feedback = nil
+	if s.mode == modeAdjudicate {
+		s.store.remove(keyAdjudicating) // a document opened from the Adjudicate view leaves it, also after a reload
+	}
 	s.mode = modeAnnotate
 	s.doc = doc
 	s.ws = ws

@@ -56,6 +56,11 @@ type ClassReport struct {
 	// read for this class (Reliability.SkewReading on Fleiss' data); ""
 	// with fewer than two students.
 	Reading string
+	// Tables is the agreement report of the labels given (an untagged
+	// sentence is missing, as for alpha and in "stancemark agree"): its
+	// PerLabel, PairwiseCohen and Confusion are the dashboard's tables.
+	// nil with fewer than two students.
+	Tables *AgreementReport
 }
 
 // StudentRow is one student's line in the class table.
@@ -219,7 +224,11 @@ func (r *ClassReport) agreement(exports []*Export) {
 			r.GwetAC1 = &x
 		}
 	}
-	if rel, err := ReliabilityFromExports(exports, ""); err != nil {
+	rel, err := ReliabilityFromExports(exports, "")
+	if err == nil {
+		r.Tables, _ = rel.Report(Nominal) // nominal labels: Report cannot fail on them
+	}
+	if err != nil {
 		r.AlphaNote = noteFor(err)
 	} else if x, err := rel.KrippendorffAlpha(Nominal); err != nil {
 		r.AlphaNote = classNote(err)

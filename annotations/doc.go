@@ -9,7 +9,8 @@
 // beside its file with the same prefix:
 //
 //   - open.go: Open, the one entry verb that turns a name and bytes into
-//     what they are (a document, a stancemark/v1 export or an assignment),
+//     what they are (a document, a stancemark/v1 export, an assignment, a
+//     project, a submission or a gold file),
 //     with every refusal an *OpenError.
 //   - text_: text in. Plain text, Markdown and HTML become a Document split
 //     into sentences (ParsePlainText, ParseMarkdown, ParseHTML, NewDocument,
@@ -66,8 +67,9 @@
 //     and each label's provenance (GoldVotes.Decide, GoldSource; gold.go),
 //     NewGold from a project's submissions or one document's exports with
 //     adjudications that override the policy and go stale when the votes
-//     change (gold_build.go), and WriteGold, ReadGold and Gold.Validate
-//     (gold_file.go).
+//     change (gold_build.go), WriteGold, ReadGold and Gold.Validate
+//     (gold_file.go), and each annotator's note per unit for the
+//     Adjudicate view (GoldInput.Notes, GoldEntry.UnitKey; gold_notes.go).
 //   - dataset_: the dataset folder ("stancemark-dataset/v1"). NewDataset
 //     builds its tables (AnnotationRow, GoldRow, DocumentRow, ClaimRow;
 //     dataset_tables.go) from what NewGold takes, with the card's agreement

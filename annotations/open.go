@@ -18,9 +18,11 @@ const (
 	OpenedAssignment                   // a stancemark-assignment/v1 file
 	OpenedProject                      // a stancemark-project/v1 file
 	OpenedSubmission                   // a stancemark-submission/v1 file (an annotator's work on a project)
+	OpenedGold                         // a stancemark-gold/v1 file (gold labels and their adjudications)
 )
 
-// String returns "document", "export" or "assignment".
+// String returns "document", "export", "assignment", "project",
+// "submission" or "gold file".
 func (k OpenedKind) String() string {
 	switch k {
 	case OpenedExport:
@@ -31,6 +33,8 @@ func (k OpenedKind) String() string {
 		return "project"
 	case OpenedSubmission:
 		return "submission"
+	case OpenedGold:
+		return "gold file"
 	}
 	return "document"
 }
@@ -45,6 +49,7 @@ type Opened struct {
 	Assignment *Assignment        // set when Kind is OpenedAssignment
 	Project    *Project           // set when Kind is OpenedProject
 	Submission *ProjectSubmission // set when Kind is OpenedSubmission
+	Gold       *Gold              // set when Kind is OpenedGold
 }
 
 // OpenError is Open's refusal: what the file was taken for, and why it
@@ -71,7 +76,7 @@ func (e *OpenError) Unwrap() error { return e.Err }
 //     by ReadExport. Either must then rebuild its document (Doc).
 //   - One whose "format" starts with "stancemark-project/" is read by
 //     ReadProject, and "stancemark-submission/" by ReadSubmission (these
-//     have no single Document).
+//     have no single Document), and "stancemark-gold/" by ReadGold.
 //   - Anything else is an article, read by ParseFile (text, Markdown or
 //     HTML; other JSON is refused there).
 //
@@ -114,6 +119,12 @@ func Open(name string, data []byte) (*Opened, error) {
 			return nil, &OpenError{Name: name, Kind: kind, Err: err}
 		}
 		return &Opened{Kind: kind, Submission: sub}, nil
+	case OpenedGold:
+		g, err := ReadGold(bytes.NewReader(data))
+		if err != nil {
+			return nil, &OpenError{Name: name, Kind: kind, Err: err}
+		}
+		return &Opened{Kind: kind, Gold: g}, nil
 	}
 	doc, err := ParseFile(name, data)
 	if err != nil {
@@ -144,6 +155,8 @@ func openedKindOf(data []byte) OpenedKind {
 		return OpenedProject
 	case strings.HasPrefix(head.Format, "stancemark-submission/"):
 		return OpenedSubmission
+	case strings.HasPrefix(head.Format, "stancemark-gold/"):
+		return OpenedGold
 	case strings.HasPrefix(head.Format, "stancemark/"):
 		return OpenedExport
 	}
@@ -188,6 +201,8 @@ func (o *Opened) String() string {
 		return fmt.Sprintf("%s %q", o.Kind, o.Project.Title)
 	case o.Submission != nil:
 		return fmt.Sprintf("%s of %s by %q", o.Kind, o.Submission.Project, o.Submission.Annotator)
+	case o.Gold != nil:
+		return fmt.Sprintf("%s with %d labels", o.Kind, len(o.Gold.Entries))
 	}
 	return fmt.Sprintf("%s %q", o.Kind, o.Document.Title)
 }

@@ -63,7 +63,8 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.restore()
 	s.loadLibrary()
 	s.openCurrent()
-	s.reopenDashboard() // classroom: a reload keeps the class dashboard
+	s.reopenDashboard()    // classroom: a reload keeps the class dashboard
+	s.reopenAdjudication() // back to the Adjudicate view when it was open
 	a.keydown = listenKeys(ctx, s)
 	a.dragover, a.drop = listenDrops(func(n int) {
 		s.dispatch(func() { s.dropped(n) })
@@ -159,7 +160,7 @@ func (a *Annotator) Render() app.UI {
 		},
 		&messageView{Msg: s.msg, s: s},
 		&liveRegion{Text: s.said, N: s.saidN},
-		&hintView{Show: s.hint && s.assignment == nil, s: s},
+		&hintView{Show: s.hint && s.assignment == nil && s.mode != modeAdjudicate, s: s},
 		&updateBanner{Show: s.updateReady},
 		a.page(labelName, hl, hasHL),
 		&helpDialog{s: s},
@@ -173,6 +174,9 @@ func (a *Annotator) Render() app.UI {
 // page is the main area: the dashboard, or the article with its panel.
 func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool) app.UI {
 	s := a.s
+	if s.mode == modeAdjudicate {
+		return s.adjudicatePage() // adjudicate_view.go
+	}
 	if s.mode == modeDashboard {
 		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
 			Student: s.class.student, Link: s.class.feedbackLink, Made: s.made(), s: s}

@@ -59,6 +59,7 @@ func (d *dashboardView) Render() app.UI {
 		d.students(),
 		d.studentWork(),
 		d.agreement(),
+		&agreementTables{ID: "dash-tables", Report: r.Tables, Labels: r.Assignment.Scheme.Labels, Coders: "students"}, // agreement_tables.go
 		app.P().Body(
 			app.Button().ID("dash-csv").Text("Download the class CSV").OnClick(d.onCSV),
 			app.Button().ID("dash-summary-csv").Text("Download the summary CSV").OnClick(d.onSummaryCSV),

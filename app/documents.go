@@ -74,6 +74,9 @@ func (s *session) load(doc *annotations.Document, ws *annotations.Workspace, a *
 	s.project = pm
 	s.assignment = a
 	s.feedback = nil
+	if s.mode == modeAdjudicate {
+		s.store.remove(keyAdjudicating) // a document opened from the Adjudicate view leaves it, also after a reload
+	}
 	s.mode = modeAnnotate
 	s.doc = doc
 	s.ws = ws
@@ -122,6 +125,8 @@ func (s *session) openData(name string, data []byte) {
 				s.openProject(o.Project)
 			case annotations.OpenedSubmission:
 				s.openSubmission(name, o.Submission)
+			case annotations.OpenedGold:
+				s.adjImportGold(name, o.Gold) // the Adjudicate view (adjudicate_commands.go)
 			default:
 				s.openDocument(o.Document, "", name)
 			}
@@ -141,7 +146,7 @@ func (s *session) failOpen(name string, err error) {
 		s.fail("Opening %s failed, nothing was changed: %v", name, err)
 	case annotations.OpenedAssignment:
 		s.fail("Opening the assignment %s failed: %v", name, err)
-	case annotations.OpenedProject, annotations.OpenedSubmission:
+	case annotations.OpenedProject, annotations.OpenedSubmission, annotations.OpenedGold:
 		s.fail("Opening the %s %s failed, nothing was changed: %v", kind, name, err)
 	default:
 		s.fail("Opening %s failed: %v", name, err)
@@ -261,6 +266,10 @@ func (s *session) droppedFile(name string, data []byte, err error) {
 		return
 	}
 	s.dropSeen++
+	if s.mode == modeAdjudicate { // every file dropped there is for the adjudication
+		s.adjDropped(name, data, err)
+		return
+	}
 	if s.mode == modeDashboard && s.class.class != nil {
 		s.dashAdd(name, data, err)
 		return

@@ -102,10 +102,14 @@ func listenKeys(ctx app.Context, s *session) app.Func {
 				focus("sentences")
 				return nil
 			}
-			if id == "note" && (k.Key == "Escape" || (k.Key == "Enter" && (k.Ctrl || k.Meta))) {
+			if (id == "note" || id == "adj-reason") && (k.Key == "Escape" || (k.Key == "Enter" && (k.Ctrl || k.Meta))) {
 				e.Call("preventDefault")
-				target.Call("blur") // commits the note through its change event
-				focus("sentences")
+				target.Call("blur") // commits the note (or an adjudication's reason) through its change event
+				if id == "adj-reason" {
+					focus("adj-current")
+				} else {
+					focus("sentences")
+				}
 			}
 			return nil
 		}

@@ -26,6 +26,8 @@ const (
 	cmdPrevTask // a project's previous task
 	cmdTaskDone // a project's task marked done, or not done again
 	cmdCodebook // open or close a project's codebook
+	cmdAccept   // the Adjudicate view: accept the majority label (adjudicate_commands.go)
+	cmdReason   // the Adjudicate view: write the reason of a decision
 )
 
 // keyPress is a keydown event as the browser reports it.
@@ -84,6 +86,10 @@ func commandFor(k keyPress) (cmd command, extend bool) {
 		return cmdCodebook, false
 	case "d", "D":
 		return cmdTaskDone, false
+	case "a", "A":
+		return cmdAccept, false
+	case "r", "R":
+		return cmdReason, false
 	}
 	return cmdNone, false
 }
@@ -92,6 +98,10 @@ func commandFor(k keyPress) (cmd command, extend bool) {
 func (s *session) run(cmd command, extend bool, key string) {
 	if s.overlay == overlayNewProject { // keys are the dialog's, not the article's behind it (project_new_commands.go)
 		s.newProjectKey(cmd)
+		return
+	}
+	if s.mode == modeAdjudicate {
+		s.adjRun(cmd, key) // the Adjudicate view has its own meaning for the keys
 		return
 	}
 	switch cmd {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,6 +27,8 @@ const (
 	keyLibrary       = "stancemark/v1/library"          // the list of documents, []libraryEntry
 	keyCurrent       = "stancemark/v1/current"          // the id of the open document, or assignmentCurrent+id
 	keyMade          = "stancemark/v1/made-assignments" // ids of assignments made here, newest last
+	keyAdjudicating  = "stancemark/v1/adjudicating"     // the scope (project or document id) of the adjudication open in the Adjudicate view
+	keyAdjudications = "stancemark/v1/adjudications"    // the adjudications kept here, []adjListed, newest last
 
 	// assignmentCurrent prefixes keyCurrent's value when a student has an assignment open.
 	assignmentCurrent = "assignment:"
@@ -69,6 +72,11 @@ func projectStateKey(id string) string { return projectKey(id) + "/state" }
 func projectTaskKey(projectID, taskID string) string {
 	return projectKey(projectID) + "/task/" + taskID + "/work"
 }
+
+// adjudicationKey is where an adjudication of a project or a document is
+// kept (adjRecord, "stancemark-adjudication/v1"); scope is the project's id
+// or the document's.
+func adjudicationKey(scope string) string { return "stancemark/v1/adjudication/" + scope }
 
 // backupKey is where unreadable saved work is moved, never overwritten.
 func backupKey(docID string, at time.Time) string {
@@ -464,3 +472,42 @@ func (s *session) dashboardAssignment() string {
 
 // forgetDashboard records that the dashboard has no assignment open.
 func (s *session) forgetDashboard() { s.store.remove(keyDashboard) }
+
+// adjListed is an adjudication kept here, as the Adjudicate view lists them.
+type adjListed struct {
+	Scope string `json:"scope"`
+	Title string `json:"title"`
+}
+
+// storeAdjudication keeps an adjudication and lists it (newest last).
+func (s *session) storeAdjudication(r *adjRecord) error {
+	data, err := r.marshal()
+	if err == nil {
+		err = s.store.set(adjudicationKey(r.scope()), data)
+	}
+	if err != nil {
+		return err
+	}
+	list := slices.DeleteFunc(s.adjudicationsKept(), func(l adjListed) bool { return l.Scope == r.scope() })
+	list = append(list, adjListed{Scope: r.scope(), Title: r.Title})
+	b, _ := json.Marshal(list)
+	return s.store.set(keyAdjudications, string(b))
+}
+
+// storedAdjudication reads a kept adjudication (nil, nil when there is none).
+func (s *session) storedAdjudication(scope string) (*adjRecord, error) {
+	data, ok, err := s.store.get(adjudicationKey(scope))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return readAdjRecord(data)
+}
+
+// adjudicationsKept lists the adjudications kept here, oldest first.
+func (s *session) adjudicationsKept() []adjListed {
+	var list []adjListed
+	if data, ok, _ := s.store.get(keyAdjudications); ok {
+		_ = json.Unmarshal([]byte(data), &list) // an unreadable list is rebuilt as adjudications are saved; they stay kept
+	}
+	return list
+}

@@ -168,7 +168,8 @@ func TestSavedFixtureKeys(t *testing.T) {
 	if err != nil || len(files) < 5 {
 		t.Fatalf("fixtures %v (%v), want work, library, assignment, teacher and backup", files, err)
 	}
-	fixed := map[string]bool{keyAnnotator: true, keyHintDismissed: true, keyLibrary: true, keyCurrent: true, keyStudent: true, keyMade: true}
+	fixed := map[string]bool{keyAnnotator: true, keyHintDismissed: true, keyLibrary: true, keyCurrent: true, keyStudent: true, keyMade: true,
+		keyAdjudicating: true, keyAdjudications: true}
 	for _, f := range files {
 		for k := range loadSavedFixture(t, filepath.Base(f)) {
 			ok := fixed[k] ||
@@ -176,6 +177,7 @@ func TestSavedFixtureKeys(t *testing.T) {
 				strings.HasPrefix(k, docKey("")) ||
 				strings.HasPrefix(k, assignmentKey("")) ||
 				strings.HasPrefix(k, projectKey("")) ||
+				strings.HasPrefix(k, adjudicationKey("")) ||
 				strings.HasPrefix(k, "stancemark/backup/")
 			if !ok || !strings.HasPrefix(k, keyPrefix) {
 				t.Errorf("%s: key %s is not one the app reads", filepath.Base(f), k)
@@ -374,5 +376,38 @@ func TestSavedBackupRestores(t *testing.T) {
 	}
 	if _, err := annotations.RestoreWorkspace(s2.doc, []byte(saved[key])); err == nil {
 		t.Error("RestoreWorkspace reads the garbage")
+	}
+}
+
+// An adjudication of a project (adjudication.json: three submissions,
+// adjudicator "Dana", s2's majority accepted with a, s3's tie decided with
+// a reason typed): a reload comes back to the Adjudicate view with both
+// decisions, and saving it again writes back what was stored.
+func TestSavedAdjudicationRestores(t *testing.T) {
+	saved := loadSavedFixture(t, "adjudication.json")
+	s, st, _ := startOnSaved(t, saved)
+	s.reopenAdjudication()
+	a := s.adj.open
+	if s.mode != modeAdjudicate || a == nil {
+		t.Fatalf("mode %v, adjudication %v, message %q", s.mode, a, s.msg.Text)
+	}
+	if got := strings.Join(a.annotators(), ","); got != "ana,bob,cy" || a.rec.Adjudicator != "Dana" || a.rec.Title != "Harbour study" {
+		t.Errorf("annotators %s, adjudicator %q, title %q", got, a.rec.Adjudicator, a.rec.Title)
+	}
+	var decided []string
+	for _, e := range a.gold.Entries {
+		if e.Source == annotations.SourceAdjudicated {
+			decided = append(decided, fmt.Sprintf("%s=%s by %s: %s", e.Sentence, e.Label, e.Adjudicator, e.Reason))
+		}
+	}
+	want := `s2=disagree by Dana: Accepted the majority label Disagree (votes: disagree 2 (bob, cy), agree 1 (ana)).` +
+		"\n" + `s3=disagree by Dana: Close vote: "defeat", é ☃.`
+	if got := strings.Join(decided, "\n"); got != want {
+		t.Errorf("decisions\n%s\nwant\n%s", got, want)
+	}
+	key := adjudicationKey(a.rec.Project)
+	s.saveAdjudication()
+	if st.items[key] != saved[key] {
+		t.Errorf("the adjudication saves again as\n%s\nbut was stored as\n%s", st.items[key], saved[key])
 	}
 }

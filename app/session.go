@@ -62,6 +62,7 @@ type session struct {
 	projectFile    []byte          // the bytes of the project file being opened, kept as they are (project_store.go)
 	annotatorParam string          // ?annotator=ID: who opens a project's link
 	newProject     newProjectState // the New project dialog (project_new_commands.go)
+	adj            adjState        // the Adjudicate view (adjudicate_*.go)
 
 	// classroom
 	assignment *annotations.Assignment // the assignment a student is doing, or nil

@@ -8,8 +8,9 @@ package app
 type viewMode int
 
 const (
-	modeAnnotate  viewMode = iota // the article
-	modeDashboard                 // the teacher's class dashboard
+	modeAnnotate   viewMode = iota // the article
+	modeDashboard                  // the teacher's class dashboard
+	modeAdjudicate                 // the Adjudicate view: gold labels from several annotators' work (adjudicate_*.go)
 )
 
 // overlay is the modal dialog that is open: at most one at a time.

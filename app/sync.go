@@ -6,6 +6,9 @@ package app
 // it equals what the other tab saved, so both tabs converge even when their
 // saves race.
 func (s *session) otherTabSaved(key, value string) {
+	if s.adjOtherTabSaved(key, value) {
+		return
+	}
 	switch key {
 	case keyLibrary:
 		s.loadLibrary()

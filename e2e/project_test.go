@@ -26,13 +26,7 @@ func writeTestProject(t *testing.T) (*annotations.Project, string) {
 // options given under the served web/ directory as name.
 func writeProjectFile(t *testing.T, name string, codebook annotations.Codebook, opts annotations.ProjectOptions) (*annotations.Project, string) {
 	t.Helper()
-	doc := func(src string) *annotations.Document {
-		d, err := annotations.ParsePlainText(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	doc := func(src string) *annotations.Document { return plainDoc(t, src) }
 	p, err := annotations.NewProject(annotations.ProjectInput{
 		Title:  "Harbour study",
 		Scheme: annotations.Presets()[1],

@@ -26,9 +26,11 @@ them, or stancemark/v1 exports carrying the assignment's id and the
 student's name; "-" reads one from standard input).
 
 It prints one row per student (sentences tagged, accuracy and Cohen's kappa
-against the answer key, notes written), the class's agreement (Fleiss' kappa
-with "untagged" as a category, Krippendorff's alpha with untagged as
-missing) with a one-line reading, the sentences that split the class most,
+against the answer key, notes written), the class's agreement over the
+sentences at least one student tagged (Fleiss' kappa and Gwet's AC1 with
+"untagged" as a category, as agree -none; Krippendorff's alpha with
+untagged as missing, as agree) with a one-line reading and which to read,
+the sentences that split the class most,
 and every sentence's label counts. Accuracy and kappa are "-" when the
 assignment has no key.
 
@@ -190,7 +192,7 @@ func printClass(w io.Writer, r *annotations.ClassReport, top int) error {
 	}
 	tw.Flush()
 
-	fmt.Fprintln(w, "\nClass agreement:")
+	fmt.Fprintf(w, "\nClass agreement, over the %s at least one student tagged (sentences nobody tagged are left out, as in stancemark agree):\n", sentences(r.Units))
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, c := range []struct {
 		name          string
@@ -199,6 +201,7 @@ func printClass(w io.Writer, r *annotations.ClassReport, top int) error {
 	}{
 		{"Fleiss' kappa", r.FleissKappa, r.FleissReading, r.FleissNote},
 		{"Krippendorff's alpha", r.KrippendorffAlpha, r.AlphaReading, r.AlphaNote},
+		{"Gwet's AC1", r.GwetAC1, "", r.AC1Note},
 	} {
 		text := c.reading
 		if c.x == nil {
@@ -207,6 +210,9 @@ func printClass(w io.Writer, r *annotations.ClassReport, top int) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.name, ratio(c.x), text)
 	}
 	tw.Flush()
+	if r.Reading != "" {
+		fmt.Fprintf(w, "  Which to read: %s\n", r.Reading)
+	}
 
 	if split := r.ByDisagreement(); top > 0 && len(split) > 0 {
 		fmt.Fprintf(w, "\nSentences that split the class most (%d of %d):\n", min(top, len(split)), len(split))
@@ -256,4 +262,12 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// sentences is "1 sentence", "2 sentences".
+func sentences(n int) string {
+	if n == 1 {
+		return "1 sentence"
+	}
+	return fmt.Sprintf("%d sentences", n)
 }

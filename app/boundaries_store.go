@@ -1,0 +1,42 @@
+package app
+
+import (
+	"fmt"
+
+	"stancemark/annotations"
+)
+
+// docFormatV1 is the stored document of builds before segmenter version 2:
+// a title and a text, split again on every load.
+const docFormatV1 = "stancemark-doc/v1"
+
+// newDocRecord is how doc is stored: with its sentence boundaries, so that
+// a later segmenter never moves the work made on them.
+func newDocRecord(doc *annotations.Document) docRecord {
+	ed := doc.ExportDocument()
+	return docRecord{Format: docFormat, Title: doc.Title, Text: doc.Text,
+		Sentences: ed.Sentences, Boundaries: annotations.BoundariesID(ed.Sentences)}
+}
+
+// document rebuilds the stored document id: a v2 record on its own
+// boundaries, a v1 record split as the build that stored it split it
+// (segmenter version 1), so saved work stays on its sentences.
+func (rec *docRecord) document(id string) (*annotations.Document, error) {
+	var doc *annotations.Document
+	var err error
+	switch rec.Format {
+	case docFormatV1:
+		doc, err = annotations.NewDocumentSegmented(rec.Title, rec.Text, annotations.SegmenterV1)
+	case docFormat:
+		if got := annotations.BoundariesID(rec.Sentences); got != rec.Boundaries {
+			return nil, fmt.Errorf("the stored document %s has boundaries %q, but its sentences are %s", id, rec.Boundaries, got)
+		}
+		doc, err = annotations.DocumentFromSentences(rec.Title, rec.Text, rec.Sentences)
+	default:
+		return nil, fmt.Errorf("the stored document %s has the unknown format %q", id, rec.Format)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the stored document %s could not be read: %w", id, err)
+	}
+	return doc, nil
+}

@@ -20,14 +20,7 @@ import (
 // not current.
 func TestSegmentExplain(t *testing.T) {
 	in := "Climbers at Mt. Rainier left the E.U. Officials stayed. It rained.Then it stopped.\n\n1.) pack 2.) go\n"
-	out, errOut, code := stancemark(t, in, "segment", "-explain", "-")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var doc segmentJSON
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := runSegmentJSON(t, in, "-explain", "-")
 	var got []string
 	for _, s := range doc.Sentences {
 		got = append(got, s.Rule+": "+s.Text)
@@ -77,15 +70,23 @@ func TestSegmentExplain(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, errOut, code = stancemark(t, "", "segment", "-explain", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	doc = segmentJSON{}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	doc = runSegmentJSON(t, "", "-explain", path)
 	if len(doc.Sentences) != 1 || doc.Sentences[0].Rule != "recorded" || doc.Current == nil || *doc.Current || doc.Boundaries != old.BoundariesID() {
 		t.Errorf("the old export: %+v", doc)
 	}
+}
+
+// runSegmentJSON runs "stancemark segment args..." on stdin and decodes
+// its output.
+func runSegmentJSON(t *testing.T, stdin string, args ...string) segmentJSON {
+	t.Helper()
+	out, errOut, code := stancemark(t, stdin, append([]string{"segment"}, args...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc segmentJSON
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

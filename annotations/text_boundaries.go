@@ -161,3 +161,15 @@ func (d *Document) SameAsCurrent() bool {
 	cur, err := NewDocument(d.Title, d.Text)
 	return err == nil && sameSentences(cur, d.ExportDocument().Sentences) == nil
 }
+
+// checkSameBoundaries returns an error wrapping ErrOtherDocument when
+// export e (number i, from 1) of the same document as export 1 (first) is
+// on other sentence boundaries, naming both: annotations on different
+// units cannot be compared or combined.
+func checkSameBoundaries(i int, e, first *Export) error {
+	if BoundariesID(e.Document.Sentences) == BoundariesID(first.Document.Sentences) {
+		return nil
+	}
+	return becausef(ErrOtherDocument, "export %d is on %s of %s, but export 1 is on %s; annotations made on different sentence boundaries cannot be compared",
+		i, describeBoundaries(e.Document.Sentences), describe(e.Document.Title, e.Document.ID), describeBoundaries(first.Document.Sentences))
+}

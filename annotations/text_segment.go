@@ -187,10 +187,20 @@ func splitMissed(p string, s byteSpan) []byteSpan {
 
 // fieldsIndex returns the byte spans of the whitespace-separated words of s.
 func fieldsIndex(s string) []byteSpan {
-	var words []byteSpan
+	words := make([]byteSpan, 0, len(s)/6+1)
 	start := -1
-	for i, r := range s {
-		if isSpace(r) {
+	for i := 0; i < len(s); {
+		b := s[i]
+		var space bool
+		n := 1
+		if b < utf8.RuneSelf { // ASCII: the common case
+			space = b == ' ' || b >= '\t' && b <= '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = isSpace(r)
+		}
+		if space {
 			if start >= 0 {
 				words = append(words, byteSpan{start, i})
 				start = -1
@@ -198,6 +208,7 @@ func fieldsIndex(s string) []byteSpan {
 		} else if start < 0 {
 			start = i
 		}
+		i += n
 	}
 	if start >= 0 {
 		words = append(words, byteSpan{start, len(s)})
@@ -228,6 +239,9 @@ func endsQuotation(w string) bool {
 // startsSentence reports whether w starts with an uppercase letter, after
 // any opening quotes.
 func startsSentence(w string) bool {
+	if w != "" && w[0] >= 'a' && w[0] <= 'z' { // the common case
+		return false
+	}
 	return unicode.IsUpper(firstRune(strings.TrimLeft(w, openingQuotes)))
 }
 

@@ -1,9 +1,6 @@
 package annotations
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Lists written inline ("1.) first 2.) second", "a. one b. two",
 // "• 9. first • 10. second") are split into one sentence per item (the
@@ -60,8 +57,14 @@ func listMarker(w string) (style string, value int, ok bool) {
 	case len(body) == 1 && body[0] >= 'a' && body[0] <= 'z':
 		return "a" + suffix, int(body[0]-'a') + 1, true
 	}
-	n, err := strconv.Atoi(body)
-	if err != nil || n < 1 || n > maxListMarkerValue || body[0] == '0' {
+	n := 0
+	for i := 0; i < len(body); i++ {
+		if body[i] < '0' || body[i] > '9' || len(body) > 3 {
+			return "", 0, false
+		}
+		n = n*10 + int(body[i]-'0')
+	}
+	if n < 1 || n > maxListMarkerValue || body[0] == '0' {
 		return "", 0, false
 	}
 	return "1" + suffix, n, true
@@ -76,7 +79,10 @@ func (c *paragraphContext) findMarkers() {
 	var found map[string][]seenMarker
 	for i := range c.words {
 		w := c.word(i)
-		if len(w) > 7 || !(w[0] >= '0' && w[0] <= '9' || w[0] >= 'a' && w[0] <= 'z' || w[0] >= 0x80) {
+		// Quick rejects: a marker is short and ends in "." or ")", or
+		// starts with a bullet (not ASCII).
+		if len(w) > 7 || w[0] < 0x80 && (len(w) > 5 || w[len(w)-1] != '.' && w[len(w)-1] != ')' ||
+			!(w[0] >= '0' && w[0] <= '9' || w[0] >= 'a' && w[0] <= 'z' && len(w) <= 3)) {
 			continue
 		}
 		if style, v, ok := listMarker(w); ok {

@@ -102,8 +102,10 @@ func segmentV2(p string, punkt []int, trace *[]cutTrace) []byteSpan {
 		start = i
 	}
 	// Boundaries inside words: Punkt's and the missing spaces.
-	for i := range words {
-		inWord = append(inWord, ctx.missingSpaces(i)...)
+	for i, w := range words {
+		if strings.IndexByte(p[w.start:w.end-1], '.') >= 0 {
+			inWord = append(inWord, ctx.missingSpaces(i)...)
+		}
 	}
 
 	var spans []byteSpan

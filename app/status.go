@@ -16,11 +16,12 @@ const (
 type overlay int
 
 const (
-	overlayNone    overlay = iota
-	overlayHelp            // the keyboard shortcuts (dialog#help)
-	overlayLibrary         // the documents (dialog#library)
-	overlayStudent         // a student's name, asked once (dialog#student-dialog)
-	overlayTeacher         // making an assignment (dialog#assignment-dialog)
+	overlayNone       overlay = iota
+	overlayHelp               // the keyboard shortcuts (dialog#help)
+	overlayLibrary            // the documents (dialog#library)
+	overlayStudent            // a student's name, asked once (dialog#student-dialog)
+	overlayTeacher            // making an assignment (dialog#assignment-dialog)
+	overlayBoundaries         // fixing sentence boundaries (dialog#boundary-dialog; boundary_edit.go)
 )
 
 // dialogID is the id of the overlay's <dialog> element.
@@ -34,6 +35,8 @@ func (o overlay) dialogID() string {
 		return "student-dialog"
 	case overlayTeacher:
 		return "assignment-dialog"
+	case overlayBoundaries:
+		return "boundary-dialog"
 	}
 	return ""
 }

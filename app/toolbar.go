@@ -30,6 +30,7 @@ type toolbar struct {
 	Save       saveStatus
 	Format     string
 	Assignment bool // a student is doing an assignment
+	Boundaries bool // the open document's sentences can be fixed (boundary_edit.go)
 	s          *session
 }
 
@@ -75,6 +76,9 @@ func (t *toolbar) Render() app.UI {
 				app.Button().ID("dashboard-button").Title("Load students' submissions").Text("Class dashboard").OnClick(t.onDashboard),
 			)
 		}),
+		app.If(t.Boundaries, func() app.UI {
+			return app.Button().ID("boundaries-button").Title("Join or split sentences, or re-segment the text").Text("Sentences…").OnClick(t.onBoundaries)
+		}),
 		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
 		app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(saveText),
 	)
@@ -99,6 +103,8 @@ func (t *toolbar) onFormat(ctx app.Context, e app.Event) {
 }
 
 func (t *toolbar) onHelp(ctx app.Context, e app.Event) { t.s.toggleHelp() }
+
+func (t *toolbar) onBoundaries(ctx app.Context, e app.Event) { t.s.showBoundaries(true) }
 
 func (t *toolbar) onImport(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()

@@ -217,6 +217,7 @@ func (s *session) keepBoundaries(doc *annotations.Document, state []byte) error 
 // and the cursor on sentence focus.
 func (s *session) reopenOn(doc *annotations.Document, focus int) {
 	s.load(doc, annotations.NewWorkspace(doc), nil, nil)
+	s.teacher.made = nil // an assignment made before is on the old boundaries
 	if i := s.entry(doc.ID); i >= 0 {
 		s.library.entries[i].Sentences = len(doc.Sentences)
 		s.saveLibrary()

@@ -149,3 +149,29 @@ func TestResegment(t *testing.T) {
 		t.Errorf("a second re-segment: %q", s.msg.Text)
 	}
 }
+
+// TestAssignmentCarriesFixedBoundaries: a teacher who joins two sentences
+// before making the assignment gives every student those sentences.
+func TestAssignmentCarriesFixedBoundaries(t *testing.T) {
+	s, _ := openOwn(t)
+	in := assignmentInput{Title: "Week 4", UseKey: true}
+	before, ok := s.makeAssignment(in)
+	if !ok {
+		t.Fatal(s.msg.Text)
+	}
+	s.joinSentence(1)
+	a, ok := s.makeAssignment(in)
+	if !ok {
+		t.Fatal(s.msg.Text)
+	}
+	if annotations.BoundariesID(a.Document.Sentences) != s.doc.BoundariesID() || annotations.BoundariesID(before.Document.Sentences) == s.doc.BoundariesID() {
+		t.Fatalf("the assignment is on %d sentences, the document on %d", len(a.Document.Sentences), len(s.doc.Sentences))
+	}
+	d, err := a.Doc()
+	if err != nil || len(d.Sentences) != 3 || d.Sentences[1].Text != "Roads flooded. Schools shut for the day." {
+		t.Errorf("the student's document: %v %+v", err, d.Sentences)
+	}
+	if len(a.Key) != 1 || a.Key[0].SentenceIDs[0] != "s2" {
+		t.Errorf("key %+v", a.Key)
+	}
+}

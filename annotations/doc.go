@@ -15,7 +15,9 @@
 //     into sentences (ParsePlainText, ParseMarkdown, ParseHTML, NewDocument,
 //     CanonicalText, DocumentID; the segmenter in text_segment.go, its rules
 //     in text_segment_rules.go and text_segment_lists.go, its versions,
-//     BoundariesID and DocumentFromSentences in text_boundaries.go, the
+//     BoundariesID and DocumentFromSentences in text_boundaries.go,
+//     JoinSentences, SplitSentence, Resegment and MoveWork in
+//     text_boundaries_edit.go, the
 //     lede rule IsTitleLine and DeriveTitle in text_title.go), a file of any of these read by its name or content
 //     (ParseFile, SniffFileKind; text_file.go, text_sniff.go), and the
 //     limits on text (MaxNoteRunes, MaxSentences, ...).

@@ -90,3 +90,40 @@ func runSegmentJSON(t *testing.T, stdin string, args ...string) segmentJSON {
 	}
 	return doc
 }
+
+// TestProjectNewKeepsFixedBoundaries: an article given to project new as
+// an export (made after fixing its sentences in the app) keeps those
+// sentences in the project, so every annotator gets them.
+func TestProjectNewKeepsFixedBoundaries(t *testing.T) {
+	d, err := annotations.NewDocument("Floods", "Rain fell hard all night. Roads flooded. Schools shut.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed, err := d.JoinSentences(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := annotations.WriteExport(&buf, annotations.NewWorkspace(fixed).Export(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in, claims, out := filepath.Join(dir, "floods.stancemark.json"), filepath.Join(dir, "claims.txt"), filepath.Join(dir, "p.json")
+	os.WriteFile(in, buf.Bytes(), 0o644)
+	os.WriteFile(claims, []byte("Schools shut because of the rain.\n"), 0o644)
+	if _, errOut, code := stancemark(t, "", "project", "new", "-o", out, "-claims", claims, in); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := annotations.ReadProject(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := annotations.BoundariesID(p.Documents[0].Sentences); got != fixed.BoundariesID() || len(p.Documents[0].Sentences) != 2 {
+		t.Errorf("the project's document is on %s (%d sentences), the fixed export on %s", got, len(p.Documents[0].Sentences), fixed.BoundariesID())
+	}
+}

@@ -127,6 +127,9 @@ func (c *paragraphContext) chain(list []seenMarker) {
 		members := []int{m.i}
 		want := 2
 		for _, n := range list[k+1:] {
+			if n.value == 1 && opensList(c.word(n.i-1)) {
+				break // another list starts: each marker is looked at twice at most
+			}
 			if n.value == want && c.markers[n.i] == notMarker {
 				members = append(members, n.i)
 				want++

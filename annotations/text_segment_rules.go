@@ -1,6 +1,8 @@
 package annotations
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -160,14 +162,9 @@ func trimSpan(p string, start, end int) byteSpan {
 	return byteSpan{start, end}
 }
 
-// sortCuts sorts a few cuts by position (insertion sort: they are nearly
-// always in order already).
+// sortCuts sorts cuts by position, keeping the order of equal ones.
 func sortCuts(c []cutTrace) {
-	for i := 1; i < len(c); i++ {
-		for j := i; j > 0 && c[j].at < c[j-1].at; j-- {
-			c[j], c[j-1] = c[j-1], c[j]
-		}
-	}
+	slices.SortStableFunc(c, func(a, b cutTrace) int { return cmp.Compare(a.at, b.at) })
 }
 
 // paragraphContext is what the rules need to know about one paragraph.

@@ -171,3 +171,15 @@ func TestSegmenterV1(t *testing.T) {
 		t.Errorf("the bundled article splits differently under version 1 (%v)", err)
 	}
 }
+
+// BenchmarkSegmentHostile is text full of what the rules look at (list
+// markers, inner periods, initialisms): it must stay linear.
+func BenchmarkSegmentHostile(b *testing.B) {
+	body := strings.Repeat("1. 1. a. • U.S. The A.B.C.D.E.F.Then x.Y.z 1.) 2.) ", 20000)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := NewDocument("", body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

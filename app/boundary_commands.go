@@ -243,3 +243,10 @@ func isAre(n int) string {
 	}
 	return "are"
 }
+
+// onOtherBoundaries reports whether e is of doc's text on other sentence
+// boundaries (made before the reader fixed them, or by an earlier
+// segmenter): its highlights are then placed by their quotes (reanchor).
+func onOtherBoundaries(e *annotations.Export, doc *annotations.Document) bool {
+	return e.Document.ID == doc.ID && annotations.BoundariesID(e.Document.Sentences) != doc.BoundariesID()
+}

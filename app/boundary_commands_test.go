@@ -175,3 +175,20 @@ func TestAssignmentCarriesFixedBoundaries(t *testing.T) {
 		t.Errorf("key %+v", a.Key)
 	}
 }
+
+// TestImportOnOtherBoundaries: an export of the open text made before its
+// sentences were fixed is placed by its quotes, not refused.
+func TestImportOnOtherBoundaries(t *testing.T) {
+	s, _ := openOwn(t) // s3 tagged supports
+	e := s.ws.Export(s.now())
+	s.joinSentence(0)
+	s.clickSentence(1, false)
+	s.clear()
+	if len(s.ws.Annotations()) != 0 {
+		t.Fatalf("highlights %+v", s.ws.Annotations())
+	}
+	s.importExport("before.stancemark.json", e)
+	if a := s.ws.Annotations(); len(a) != 1 || s.doc.Quote(s.doc.SentenceIndex(a[0].SentenceIDs[0]), s.doc.SentenceIndex(a[0].SentenceIDs[0])) != "Schools shut for the day." {
+		t.Errorf("imported %+v (%s)", a, s.msg.Text)
+	}
+}

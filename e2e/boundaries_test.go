@@ -173,3 +173,24 @@ func TestFixBoundariesOnAPhone(t *testing.T) {
 	p.tap("#boundary-join")
 	p.waitSentences("joined by touch", boundaryJoined)
 }
+
+// TestFixBoundariesAt200Percent: at 1280x800 zoomed to 200% (a 640x400
+// viewport) the dialog fits the width, scrolls, and its buttons work from
+// the keyboard.
+func TestFixBoundariesAt200Percent(t *testing.T) {
+	p := newProfile(t)
+	p.Do("200% zoom", chromedp.EmulateViewport(640, 400, chromedp.EmulateScale(2)))
+	p.Open()
+	p.openLibrary()
+	p.setField("#paste-text", boundaryText)
+	p.Click("#paste-open")
+	p.waitSentences("pasted", boundaryStart)
+	p.openBoundaries("s2")
+	r := Eval[[]float64](p, `(() => { const r = document.querySelector("#boundary-dialog").getBoundingClientRect(); return [r.left, r.right, r.height]; })()`)
+	if r[0] < -1 || r[1] > 641 || r[2] > 401 {
+		t.Errorf("the dialog spans %v (left, right, height) in a 640x400 viewport", r)
+	}
+	Eval[bool](p, `(document.querySelector("#boundary-join").focus(), true)`)
+	p.Key("\r")
+	p.waitSentences("joined from the keyboard", boundaryJoined)
+}

@@ -32,7 +32,7 @@ func NewDocumentSegmented(title, body string, v Segmenter) (*Document, error) {
 		return nil, fmt.Errorf("unknown segmenter version %d", v)
 	}
 	text, paras, parts := canonicalize(body)
-	d := &Document{ID: DocumentID(text), Title: title, Text: text, Paragraphs: paras}
+	d := &Document{ID: DocumentID(text), Title: title, Text: text, Paragraphs: paras, Segmenter: v}
 	segmentDocument(d, parts, v)
 	if len(d.Sentences) == 0 {
 		return nil, ErrEmptyDocument

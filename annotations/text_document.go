@@ -19,6 +19,9 @@ type Document struct {
 	Text       string // canonical body (see CanonicalText)
 	Paragraphs []Paragraph
 	Sentences  []Sentence
+	// Segmenter is the segmenter version that split the text, or 0 when the
+	// boundaries were given (DocumentFromSentences, JoinSentences, ...).
+	Segmenter Segmenter
 
 	index     map[string]int // sentence id -> index into Sentences
 	byteStart []int          // byte offset of each sentence's Start in Text

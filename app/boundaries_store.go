@@ -11,11 +11,18 @@ import (
 const docFormatV1 = "stancemark-doc/v1"
 
 // newDocRecord is how doc is stored: with its sentence boundaries, so that
-// a later segmenter never moves the work made on them.
+// a later segmenter never moves the work made on them. A document split by
+// a segmenter version records that version (versions never change) and the
+// boundaries' id, which keeps the record about the size of the text; one
+// whose boundaries were given or fixed records them.
 func newDocRecord(doc *annotations.Document) docRecord {
-	ed := doc.ExportDocument()
-	return docRecord{Format: docFormat, Title: doc.Title, Text: doc.Text,
-		Sentences: ed.Sentences, Boundaries: annotations.BoundariesID(ed.Sentences)}
+	rec := docRecord{Format: docFormat, Title: doc.Title, Text: doc.Text, Boundaries: doc.BoundariesID()}
+	if doc.Segmenter != 0 {
+		rec.Segmenter = doc.Segmenter
+	} else {
+		rec.Sentences = doc.ExportDocument().Sentences
+	}
+	return rec
 }
 
 // document rebuilds the stored document id: a v2 record on its own
@@ -28,6 +35,13 @@ func (rec *docRecord) document(id string) (*annotations.Document, error) {
 	case docFormatV1:
 		doc, err = annotations.NewDocumentSegmented(rec.Title, rec.Text, annotations.SegmenterV1)
 	case docFormat:
+		if len(rec.Sentences) == 0 && rec.Segmenter != 0 {
+			doc, err = annotations.NewDocumentSegmented(rec.Title, rec.Text, rec.Segmenter)
+			if err == nil && doc.BoundariesID() != rec.Boundaries {
+				return nil, fmt.Errorf("the stored document %s has boundaries %q, but segmenter version %d splits it into %s", id, rec.Boundaries, rec.Segmenter, doc.BoundariesID())
+			}
+			break
+		}
 		if got := annotations.BoundariesID(rec.Sentences); got != rec.Boundaries {
 			return nil, fmt.Errorf("the stored document %s has boundaries %q, but its sentences are %s", id, rec.Boundaries, got)
 		}

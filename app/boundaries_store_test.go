@@ -53,10 +53,36 @@ func TestStoredV1DocumentKeepsItsBoundaries(t *testing.T) {
 }
 
 // TestStoredDocumentRecordsBoundaries: a document stored now records its
-// sentences and their id (stancemark-doc/v2) and reopens on them; a record
-// whose sentences do not match its boundaries id is refused by name.
+// boundaries (stancemark-doc/v2): the segmenter version that split it and
+// their id, or, once they are fixed, its sentences; it reopens on them, and
+// a record whose sentences do not match its boundaries id is refused by
+// name.
 func TestStoredDocumentRecordsBoundaries(t *testing.T) {
-	doc, err := annotations.NewDocument("New", oldSplitText)
+	split, err := annotations.NewDocument("New", oldSplitText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s0, _ := newTestSession(t, newMemoryStore())
+	if err := s0.storeDocument(split, "", "pasted text"); err != nil {
+		t.Fatal(err)
+	}
+	data0, _, _ := s0.store.get(docKey(split.ID))
+	var rec0 docRecord
+	json.Unmarshal([]byte(data0), &rec0)
+	if rec0.Segmenter != annotations.CurrentSegmenter || rec0.Sentences != nil || rec0.Boundaries != split.BoundariesID() {
+		t.Errorf("a split document is stored as %+v", rec0)
+	}
+	if back, _, err := s0.loadDocument(split.ID); err != nil || back.BoundariesID() != split.BoundariesID() {
+		t.Errorf("reloaded: %v", err)
+	}
+	rec0.Boundaries = "b0000000000000000"
+	bad0, _ := json.Marshal(rec0)
+	s0.store.set(docKey(split.ID), string(bad0))
+	if _, _, err := s0.loadDocument(split.ID); err == nil || !strings.Contains(err.Error(), "segmenter version 2 splits it into") {
+		t.Errorf("a record whose segmenter gives other boundaries: %v", err)
+	}
+
+	doc, err := split.JoinSentences(0)
 	if err != nil {
 		t.Fatal(err)
 	}

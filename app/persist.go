@@ -79,8 +79,9 @@ type docRecord struct {
 	Format     string                       `json:"format"`
 	Title      string                       `json:"title"`
 	Text       string                       `json:"text"`
-	Sentences  []annotations.ExportSentence `json:"sentences,omitempty"`  // v2
-	Boundaries string                       `json:"boundaries,omitempty"` // v2: BoundariesID(Sentences)
+	Segmenter  annotations.Segmenter        `json:"segmenter,omitempty"`  // v2: the version that split it, when no sentences are given
+	Sentences  []annotations.ExportSentence `json:"sentences,omitempty"`  // v2: the boundaries, when not a segmenter's
+	Boundaries string                       `json:"boundaries,omitempty"` // v2: their BoundariesID
 	Target     string                       `json:"target,omitempty"`
 	Source     string                       `json:"source,omitempty"` // file name or URL it came from
 	Added      time.Time                    `json:"added"`

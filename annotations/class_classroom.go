@@ -70,6 +70,9 @@ func (a *Assignment) CheckSubmission(e *Export) error {
 	case e.Document.ID != a.Document.ID:
 		return fieldErrf("document.id", ErrOtherDocument, "the submission is for %s, but the assignment's article is %s",
 			describe(e.Document.Title, e.Document.ID), describe(a.Document.Title, a.Document.ID))
+	case BoundariesID(e.Document.Sentences) != BoundariesID(a.Document.Sentences):
+		return fieldErrf("document.sentences", ErrOtherDocument, "the submission is on %s, but the assignment's article is on %s",
+			describeBoundaries(e.Document.Sentences), describeBoundaries(a.Document.Sentences))
 	case strings.TrimSpace(e.Annotator.Name) == "":
 		return fieldErrf("annotator.name", ErrNotSubmission, "missing; a submission names its student")
 	case e.Scheme.ID != a.Scheme.ID:

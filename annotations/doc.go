@@ -14,8 +14,12 @@
 //     with every refusal an *OpenError.
 //   - text_: text in. Plain text, Markdown and HTML become a Document split
 //     into sentences (ParsePlainText, ParseMarkdown, ParseHTML, NewDocument,
-//     CanonicalText, DocumentID; the sentence corrections are in
-//     text_segment.go), a file of any of these read by its name or content
+//     CanonicalText, DocumentID; the segmenter in text_segment.go, its rules
+//     in text_segment_rules.go and text_segment_lists.go, its versions,
+//     BoundariesID and DocumentFromSentences in text_boundaries.go,
+//     JoinSentences, SplitSentence, Resegment and MoveWork in
+//     text_boundaries_edit.go, the
+//     lede rule IsTitleLine and DeriveTitle in text_title.go), a file of any of these read by its name or content
 //     (ParseFile, SniffFileKind; text_file.go, text_sniff.go), and the
 //     limits on text (MaxNoteRunes, MaxSentences, ...).
 //   - work_: the Workspace. Highlights (Annotation) under label schemes
@@ -98,7 +102,11 @@
 // # Documents
 //
 // A plain-text file becomes a Document with ParsePlainText: the first
-// non-blank line is the title, the rest is the body. The body is made
+// non-blank line is the title when it looks like one (IsTitleLine: short,
+// without sentence-ending punctuation, or followed by a blank line and a
+// heading in title case), the rest is the body; otherwise the whole text is
+// the body and the title is its first sentence, cut to 80 characters
+// (DeriveTitle). The body is made
 // canonical (CanonicalText): line endings become \n; a line that is empty
 // or only whitespace (non-breaking spaces U+00A0, U+2007, U+202F and the
 // BOM U+FEFF count as whitespace) is blank; blank lines separate paragraphs,
@@ -120,19 +128,56 @@
 // Each paragraph is split by the Punkt tokenizer of
 // github.com/neurosnap/sentences (English); sentences never cross a
 // paragraph, are numbered s1, s2, ... in document order, and exclude the
-// whitespace around them. A few small corrections fix where the tokenizer is
-// wrong, each listed in text_segment.go and tested:
+// whitespace around them. Small named rules (segmenter version 2,
+// text_segment_rules.go and text_segment_lists.go, each tested in
+// text_segment_rules_test.go) fix where the tokenizer is wrong on news
+// text. Joins (a boundary Punkt made is removed):
 //
-//   - no split after an abbreviation that stands before a name or a number
-//     ("Mt. Everest", "Rev. King", "Capt. Hook", "Fig. 3"), nor after
-//     "Yahoo!" ("Yahoo! News");
-//   - no split between a quotation ending in ? or ! and a lowercase
-//     attribution (`"Why?" he asked.`);
-//   - a split after a number ending a sentence, which the tokenizer takes for
-//     a list number ("It began on June 3. | Talks followed."), unless the
-//     number starts the sentence or follows a colon ("1. Iran", "Steps: 1.
-//     Open");
-//   - a split between two quotations (`"Are you sure?" | "Yes."`).
+//   - title-abbreviation: after an abbreviation that stands before a name or
+//     a number ("Mt. Everest", "Rev. King", "Capt. Hook", "Fig. 3");
+//   - bang-name: after "Yahoo!" ("Yahoo! News");
+//   - quote-attribution: between a quotation ending in ? or ! and a
+//     lowercase attribution (`"Why?" he asked.`);
+//   - possessive-abbreviation: after an abbreviation with 's ("King Jr.'s
+//     speech");
+//   - ellipsis-inside: after a spaced three-dot ellipsis (". . .", words
+//     left out) whatever follows, and after "..." or "…" before a
+//     lowercase word;
+//   - list-marker: between an inline list's marker and its item ("• 9. |
+//     first").
+//
+// Splits (a sentence starts where Punkt saw none):
+//
+//   - number-end: after a number ending a sentence ("It began on June 3. |
+//     Talks followed."), unless it starts the sentence or follows a colon;
+//   - two-quotations: between two quotations (`"Are you sure?" | "Yes."`);
+//   - list-item: before each later item of an inline list ("1.) first |
+//     2.) second", "a. one | b. two", "• one | • two"): a list opens with 1
+//     (or a) at the start of the paragraph, after a colon or a sentence
+//     end, and goes on 2, 3, ... in the same style; bullets when there are
+//     two or more;
+//   - initialism-end: after an initialism ("U.S.", "E.U.") before a word
+//     that starts sentences (pronouns, determiners, conjunctions, question
+//     words and nouns news sentences open with, such as "Officials"), not
+//     before a name or an institution ("U.S. Senate");
+//   - time-end: after "a.m." or "p.m." before a capitalised word that is
+//     not a day, month or time zone, unless the sentence opens with its
+//     time ("At 9 a.m. Mr. Obama spoke.");
+//   - address-end: after a web or e-mail address ending in a period;
+//   - ellipsis-end: after a four-dot ellipsis (". . . .") before a capital;
+//   - missing-space: at a period with no space after it before a
+//     capitalised word ("It rained.Then"), not in numbers ("3.5"),
+//     initialisms ("U.S.-led"), abbreviations ("Mr.Smith"), addresses,
+//     paths or file names.
+//
+// Document.Explain lists the boundaries with the rule that made or removed
+// each. Version 1 (SegmenterV1: Punkt and the first four rules, as
+// before) is kept unchanged to rebuild documents stored without their
+// sentences. Boundaries are data: a document read from an export, an
+// assignment or a project keeps the sentences recorded in it
+// (DocumentFromSentences) and is never split again; BoundariesID names a
+// list of boundaries, and agreement and gold refuse to compare work made on
+// different ones.
 //
 // # Highlights and the tagging rule
 //

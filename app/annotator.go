@@ -156,6 +156,7 @@ func (a *Annotator) Render() app.UI {
 			Format:     s.format,
 			Assignment: s.assignment != nil,
 			MenuOpen:   s.menuOpen,
+			Boundaries: s.boundaryRefusal() == "",
 			s:          s,
 		},
 		&messageView{Msg: s.msg, s: s},
@@ -164,6 +165,7 @@ func (a *Annotator) Render() app.UI {
 		&updateBanner{Show: s.updateReady},
 		a.page(labelName, hl, hasHL),
 		&helpDialog{s: s},
+		newBoundaryDialog(s),
 		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, s: s},
 		&studentDialog{Name: s.student, s: s},
 		newProjectDialogOf(s), // project_new_dialog.go

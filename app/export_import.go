@@ -39,7 +39,7 @@ func (s *session) importFile(name string, data []byte) { s.openData(name, data) 
 // document; an export of another version of its text is re-anchored.
 func (s *session) importExport(name string, e *annotations.Export) {
 	err := s.ws.Import(e)
-	if errors.Is(err, annotations.ErrOtherDocument) && s.reanchor(name, e) {
+	if (errors.Is(err, annotations.ErrOtherDocument) || onOtherBoundaries(e, s.doc)) && s.reanchor(name, e) {
 		return
 	}
 	if err != nil {

@@ -34,8 +34,9 @@ const (
 	assignmentCurrent = "assignment:"
 	// projectCurrent prefixes keyCurrent's value when a project is open.
 	projectCurrent = "project:"
-	// docFormat is the format of a stored document (docRecord).
-	docFormat = "stancemark-doc/v1"
+	// docFormat is the format of a stored document (docRecord); records of
+	// docFormatV1 (no sentences) still read: see boundaries_store.go.
+	docFormat = "stancemark-doc/v2"
 )
 
 // workKey is where the annotations of one document are saved.
@@ -95,14 +96,18 @@ func (s *session) workKey() string {
 	return workKey(s.doc.ID)
 }
 
-// docRecord is a stored document: enough to segment it again.
+// docRecord is a stored document: its text and the sentence boundaries its
+// work is on (v2; a v1 record has none and is split by segmenter version 1).
 type docRecord struct {
-	Format string    `json:"format"`
-	Title  string    `json:"title"`
-	Text   string    `json:"text"`
-	Target string    `json:"target,omitempty"`
-	Source string    `json:"source,omitempty"` // file name or URL it came from
-	Added  time.Time `json:"added"`
+	Format     string                       `json:"format"`
+	Title      string                       `json:"title"`
+	Text       string                       `json:"text"`
+	Segmenter  annotations.Segmenter        `json:"segmenter,omitempty"`  // v2: the version that split it, when no sentences are given
+	Sentences  []annotations.ExportSentence `json:"sentences,omitempty"`  // v2: the boundaries, when not a segmenter's
+	Boundaries string                       `json:"boundaries,omitempty"` // v2: their BoundariesID
+	Target     string                       `json:"target,omitempty"`
+	Source     string                       `json:"source,omitempty"` // file name or URL it came from
+	Added      time.Time                    `json:"added"`
 }
 
 // restore loads the reader's preferences and the saved work of the document.
@@ -257,10 +262,7 @@ func (s *session) loadDocument(id string) (*annotations.Document, string, error)
 	if err := json.Unmarshal([]byte(data), &rec); err != nil {
 		return nil, "", fmt.Errorf("the stored document %s could not be read: %v", id, err)
 	}
-	if rec.Format != docFormat {
-		return nil, "", fmt.Errorf("the stored document %s has the unknown format %q", id, rec.Format)
-	}
-	doc, err := annotations.NewDocument(rec.Title, rec.Text)
+	doc, err := rec.document(id)
 	if err != nil {
 		return nil, "", err
 	}
@@ -272,7 +274,8 @@ func (s *session) loadDocument(id string) (*annotations.Document, string, error)
 
 // storeDocument keeps a document's text so it can be reopened.
 func (s *session) storeDocument(doc *annotations.Document, target, source string) error {
-	rec := docRecord{Format: docFormat, Title: doc.Title, Text: doc.Text, Target: target, Source: source, Added: s.now().UTC()}
+	rec := newDocRecord(doc)
+	rec.Target, rec.Source, rec.Added = target, source, s.now().UTC()
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return err

@@ -48,6 +48,7 @@ type session struct {
 	format      string // the export format chosen in the menu
 
 	orphans    []annotations.Orphan // highlights of an import that could not be placed
+	bounds     boundaryEdits        // undo of the open document's boundary changes (boundary_commands.go)
 	unreadable unreadable
 	library    libraryState
 

@@ -23,6 +23,7 @@ const (
 	overlayStudent            // a student's name, asked once (dialog#student-dialog)
 	overlayTeacher            // making an assignment (dialog#assignment-dialog)
 	overlayNewProject         // making a research project (dialog#new-project); project_new_dialog.go
+	overlayBoundaries         // fixing sentence boundaries (dialog#boundary-dialog; boundary_edit.go)
 )
 
 // dialogID is the id of the overlay's <dialog> element.
@@ -38,6 +39,8 @@ func (o overlay) dialogID() string {
 		return "assignment-dialog"
 	case overlayNewProject:
 		return "new-project"
+	case overlayBoundaries:
+		return "boundary-dialog"
 	}
 	return ""
 }

@@ -31,6 +31,7 @@ type toolbar struct {
 	Format     string
 	Assignment bool // a student is doing an assignment
 	MenuOpen   bool // narrow screens: the menu of the rest of the bar is open
+	Boundaries bool // the open document's sentences can be fixed (boundary_edit.go)
 	s          *session
 }
 
@@ -101,6 +102,9 @@ func (t *toolbar) more() app.UI {
 			app.Button().ID("make-assignment").Title("Make an assignment of this article for a class").Text("Make assignment").OnClick(t.onTeacher),
 			app.Button().ID("dashboard-button").Title("Load students' submissions").Text("Class dashboard").OnClick(t.onDashboard),
 		),
+		app.If(t.Boundaries, func() app.UI {
+			return app.Button().ID("boundaries-button").Title("Join or split sentences, or re-segment the text").Text("Sentences…").OnClick(t.onBoundaries)
+		}),
 		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
 	)
 }
@@ -133,6 +137,8 @@ func (t *toolbar) onFormat(ctx app.Context, e app.Event) {
 }
 
 func (t *toolbar) onHelp(ctx app.Context, e app.Event) { t.s.toggleHelp() }
+
+func (t *toolbar) onBoundaries(ctx app.Context, e app.Event) { t.s.showBoundaries(true) }
 
 func (t *toolbar) onImport(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()

@@ -30,13 +30,16 @@ wasm: ## build web/app.wasm with its gzip (and brotli) copies
 test: deps fmt-check vet unit e2e ## everything CI runs: gofmt, vet, unit and real-browser tests
 
 # The export tests read the exports with pandas, rdflib and pyld (Debian's
-# python3-* in /usr/bin/python3) and DuckDB (@duckdb/node-api, npm).
-deps: ## install Debian's chromium, brotli, pandas, rdflib and pyld, and axe-core and DuckDB (npm), when missing
+# python3-* in /usr/bin/python3) and DuckDB (@duckdb/node-api, npm); the
+# collection server's tests and benchmark start PostgreSQL (Debian's
+# postgresql, run from a temporary directory, never as a system service).
+deps: ## install Debian's chromium, brotli, postgresql, pandas, rdflib and pyld, and axe-core and DuckDB (npm), when missing
 	@if [ ! -x "$(CHROMIUM)" ] || ! command -v brotli >/dev/null || \
+		! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 		! /usr/bin/python3 -c 'import pandas, rdflib, pyld' 2>/dev/null; then \
-		echo "installing Debian's chromium (browser tests), brotli (app.wasm.br, which make bench measures)"; \
-		echo "and python3-pandas, python3-rdflib, python3-pyld (the export tests' readers)"; \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium brotli \
+		echo "installing Debian's chromium (browser tests), brotli (app.wasm.br, which make bench measures),"; \
+		echo "postgresql (the collection server's tests) and python3-pandas, python3-rdflib, python3-pyld (the export tests' readers)"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium brotli postgresql \
 			python3-pandas python3-rdflib python3-pyld; \
 	fi
 	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/@duckdb/node-api/package.json ]; then \
@@ -52,8 +55,8 @@ vet: ## go vet, natively and for wasm
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/... ./annotations/... ./articles/...
 
-unit: ## go test -race of annotations/, app/, cmd/ and articles/
-	$(GO) test -race -count=1 ./annotations/... ./app/... ./cmd/... ./articles/...
+unit: ## go test -race of annotations/, app/, cmd/, articles/ and collect/ (SQLite and PostgreSQL)
+	$(GO) test -race -count=1 ./annotations/... ./app/... ./cmd/... ./articles/... ./collect/...
 
 # Real-browser tests: headless chromium driven by chromedp against "stancemark serve".
 e2e: ## real-browser tests: headless chromium against "stancemark serve"

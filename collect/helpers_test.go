@@ -348,3 +348,10 @@ func keys[V any](m map[string]V) []string {
 	}
 	return out
 }
+
+func writeFile(t testing.TB, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -69,6 +69,9 @@ BENCH_FLAGS ?=
 bench: deps build ## the browser benchmark against plain JS, then go test -bench
 	CHROMIUM=$(CHROMIUM) $(GO) run ./bench $(BENCH_FLAGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./annotations/ ./app/
+	@echo "== the collection server (issue 19): SQLite and PostgreSQL, each started in a temporary directory"
+	$(GO) test -run '^$$' -bench 'OpenLoop' -benchtime 1x ./collect/
+	$(GO) test -run '^$$' -bench 'Sustained' -benchtime 2000x ./collect/
 
 # Every fuzz target of the repository, FUZZTIME each (seed corpora in testdata/fuzz).
 FUZZTIME ?= 20s

@@ -17,6 +17,9 @@ import (
 type Store struct {
 	db      *sql.DB
 	dialect dialect
+
+	writes     chan *writeReq // SQLite: the submissions waiting for the writer; nil on PostgreSQL
+	writerDone chan struct{}
 }
 
 // dialect is the one difference the SQL of this package cares about.
@@ -70,6 +73,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrating %s: %w", redactDSN(dsn), err)
 	}
+	if d == dialectSQLite {
+		s.writes, s.writerDone = make(chan *writeReq, maxBatch), make(chan struct{})
+		go s.writer()
+	}
 	return s, nil
 }
 
@@ -89,8 +96,15 @@ func (s *Store) ping(ctx context.Context) error {
 	return err
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close stops the writer (after the submissions already handed to it) and
+// closes the database. No Add may run during or after Close.
+func (s *Store) Close() error {
+	if s.writes != nil {
+		close(s.writes)
+		<-s.writerDone
+	}
+	return s.db.Close()
+}
 
 // parseDSN returns the database/sql driver and data source of dsn.
 func parseDSN(dsn string) (driver, source string, d dialect, err error) {

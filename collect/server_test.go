@@ -106,3 +106,15 @@ func TestNotInAppWasm(t *testing.T) {
 		}
 	}
 }
+
+// The SQLite pragmas are in force on the connections: WAL, full sync,
+// foreign keys and secure delete.
+func TestSQLitePragmas(t *testing.T) {
+	s := openStore(t, "sqlite:"+t.TempDir()+"/p.db")
+	for pragma, want := range map[string]string{"journal_mode": "wal", "synchronous": "2", "foreign_keys": "1", "secure_delete": "1"} {
+		var got string
+		if err := s.db.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
+			t.Errorf("PRAGMA %s = %q (%v), want %q", pragma, got, err, want)
+		}
+	}
+}

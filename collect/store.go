@@ -33,13 +33,16 @@ const (
 // sqlitePragmas make every connection durable and patient: WAL with a full
 // sync on every commit (an acknowledged submission survives a crash or a
 // power cut), a busy timeout instead of "database is locked", and foreign
-// keys (deleting a collection deletes its submissions). They are given in
-// the DSN, so every connection of the pool has them.
+// keys (deleting a collection deletes its submissions), and secure_delete
+// (deleted rows are overwritten with zeros in the file, not left in free
+// pages). They are given in the DSN, so every connection of the pool has
+// them.
 var sqlitePragmas = []string{
 	"journal_mode(WAL)",
 	"synchronous(FULL)",
 	"busy_timeout(10000)",
 	"foreign_keys(1)",
+	"secure_delete(1)",
 }
 
 // Open opens the database dsn and runs the migrations it lacks. dsn is

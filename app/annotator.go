@@ -24,6 +24,7 @@ type Annotator struct {
 	pagehide       app.Func
 	hashchange     app.Func // an assignment link pasted into this tab
 	updates        app.Func // a new build took over
+	online         app.Func // back online: send queued submissions
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -82,8 +83,12 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	})
 	u := ctx.Page().URL()
 	s.annotatorParam = u.Query().Get("annotator")
+	a.online = listenOnline(func() { s.dispatch(func() { s.flushQueue(nil) }) }) // collect_mode.go
+	s.flushQueue(nil)                                                            // submissions queued offline earlier
 	if data, ok := strings.CutPrefix(u.Fragment, "a="); ok {
 		s.openAssignmentLink(data)
+	} else if code := u.Query().Get("collect"); code != "" {
+		s.openCollection(code, u.Query())
 	} else if src := u.Query().Get("src"); src != "" {
 		s.openURL(src)
 	}
@@ -106,6 +111,7 @@ func (a *Annotator) OnDismount() {
 	unlisten("storage", a.storage)
 	unlisten("pagehide", a.pagehide)
 	unlisten("hashchange", a.hashchange)
+	unlisten("online", a.online)
 }
 
 // Render lays out the page. It is cheap: the article itself is a child

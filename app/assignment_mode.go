@@ -106,9 +106,13 @@ func (s *session) submit() {
 		s.fail("Submitting failed: %v.", err)
 		return
 	}
-	download(a.SubmissionFileName(s.student), "application/json", buf.Bytes())
-	s.setInfo("Your work was saved as %s: hand this file in to your teacher.", a.SubmissionFileName(s.student))
-	s.announce("Submission downloaded.")
+	if c, ok := s.collectionOf(a); ok { // opened from a collection: Submit delivers (collect_mode.go)
+		s.deliver(c, buf.Bytes())
+	} else {
+		download(a.SubmissionFileName(s.student), "application/json", buf.Bytes())
+		s.setInfo("Your work was saved as %s: hand this file in to your teacher.", a.SubmissionFileName(s.student))
+		s.announce("Submission downloaded.")
+	}
 	if a.Options.RevealKey && a.HasKey() {
 		fb, err := a.Compare(sub)
 		if err != nil {

@@ -156,7 +156,7 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	s := a.s
 	if s.mode == modeDashboard {
 		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
-			Failed: s.class.failed, Made: s.made(), s: s}
+			Failed: s.class.failed, Made: s.made(), Live: s.collectLiveKey(), s: s}
 	}
 	sc := s.ws.Scheme()
 	var assignment app.UI = app.Div().ID("assignment-panel").Hidden(true)

@@ -65,6 +65,7 @@ type collectState struct {
 	toldQueue bool // the student was told a submission waits in the queue
 	// retryLater replaces the 10 s timer in tests
 	retryLater func()
+	live       collectLive // the owner's dashboard (collect_dashboard.go)
 	delivered  int // submissions delivered in this tab, for tests and the status
 	receipt    *collectReceipt
 }
@@ -201,7 +202,7 @@ func (s *session) sendQueued(q []queuedSubmission, i int) {
 	}
 	item := q[i]
 	headers := map[string]string{"Content-Type": "application/json", "Idempotency-Key": item.Key, "Stancemark-Submitter": item.Submitter}
-	postJSON("/api/collections/"+url.PathEscape(item.Code)+"/submissions", []byte(item.Body), headers, func(status int, resp []byte, err error) {
+	requestJSON("POST", "/api/collections/"+url.PathEscape(item.Code)+"/submissions", []byte(item.Body), headers, func(status int, resp []byte, err error) {
 		s.dispatch(func() {
 			var r collectReceipt
 			json.Unmarshal(resp, &r)

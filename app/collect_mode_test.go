@@ -29,8 +29,8 @@ func TestCollectSubmitQueuesOfflineAndDelivers(t *testing.T) {
 	type sent struct{ url, key, submitter string }
 	var posts []sent
 	offline := true
-	defer func() { testPost = nil }()
-	testPost = func(url string, body []byte, h map[string]string, done func(int, []byte, error)) {
+	defer func() { testRequest = nil }()
+	testRequest = func(_, url string, body []byte, h map[string]string, done func(int, []byte, error)) {
 		posts = append(posts, sent{url, h["Idempotency-Key"], h["Stancemark-Submitter"]})
 		if offline {
 			done(0, nil, errors.New("TypeError: Failed to fetch"))
@@ -55,7 +55,7 @@ func TestCollectSubmitQueuesOfflineAndDelivers(t *testing.T) {
 		!strings.Contains(s.msg.Text, "receipt 3fa2c1d9") || !strings.Contains(s.msg.Text, "completion code: C0DE") {
 		t.Errorf("delivered: queue %d, message %q", len(s.queue()), s.msg.Text)
 	}
-	testPost = func(url string, body []byte, h map[string]string, done func(int, []byte, error)) {
+	testRequest = func(_, url string, body []byte, h map[string]string, done func(int, []byte, error)) {
 		done(400, []byte(`{"error":"not stored: annotator.name: missing"}`), nil)
 	}
 	s.submit()

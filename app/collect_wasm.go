@@ -6,20 +6,23 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// postJSON POSTs body to url (same origin) with headers and calls done
-// with the status and the answer's bytes, or err when the request could
-// not be made (offline, server down).
-func postJSON(url string, body []byte, headers map[string]string, done func(status int, resp []byte, err error)) {
+// requestJSON sends method url (same origin) with headers and body (nil
+// for none) and calls done with the status and the answer's bytes, or err
+// when the request could not be made (offline, server down).
+func requestJSON(method, url string, body []byte, headers map[string]string, done func(status int, resp []byte, err error)) {
 	init := app.Window().Get("Object").New()
-	init.Set("method", "POST")
+	init.Set("method", method)
+	init.Set("cache", "no-store")
 	h := app.Window().Get("Object").New()
 	for k, v := range headers {
 		h.Set(k, v)
 	}
 	init.Set("headers", h)
-	buf := app.Window().Get("Uint8Array").New(len(body))
-	app.CopyBytesToJS(buf, body)
-	init.Set("body", buf)
+	if body != nil {
+		buf := app.Window().Get("Uint8Array").New(len(body))
+		app.CopyBytesToJS(buf, body)
+		init.Set("body", buf)
+	}
 	await(app.Window().Call("fetch", url, init), func(resp app.Value) {
 		status := resp.Get("status").Int()
 		await(resp.Call("arrayBuffer"), func(b app.Value) {

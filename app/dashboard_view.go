@@ -22,6 +22,7 @@ type dashboardView struct {
 	Read    int
 	Failed  []string
 	Made    []madeAssignment
+	Live    string // changes with the collection read live, so the panel updates (collect_panel.go)
 	s       *session
 }
 
@@ -45,6 +46,7 @@ func (d *dashboardView) Render() app.UI {
 			app.Button().ID("dash-change").Text("Another assignment").OnClick(d.onChange),
 		),
 		app.P().ID("dash-progress").Role("status").Text(d.progress()),
+		d.s.collectPanel(), // a collection read live, with -collect (collect_panel.go)
 		d.problems(),
 		d.students(),
 		d.agreement(),

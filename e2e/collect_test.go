@@ -27,7 +27,16 @@ import (
 // queued and the participant told so; when the network is back it is
 // delivered, the receipt names the time, a short hash and the completion
 // code, the server has it exactly once, and a reload sends nothing again.
-func TestCollectSubmitNetworkDrop(t *testing.T) {
+// collectServer is "stancemark serve -collect" on a fresh SQLite database
+// with one collection of a new assignment on the bundled article.
+type collectServer struct {
+	base, code, secret, apath string
+	a                         *annotations.Assignment
+}
+
+// startCollectServer starts the server; extra flags go to "collect new".
+func startCollectServer(t *testing.T, newFlags ...string) *collectServer {
+	t.Helper()
 	dir := t.TempDir()
 	dsn := "sqlite:" + filepath.Join(dir, "collect.db")
 	doc, err := annotations.ParsePlainText(articles.Bundled)
@@ -41,7 +50,8 @@ func TestCollectSubmitNetworkDrop(t *testing.T) {
 	annotations.WriteAssignment(&ab, a)
 	apath := filepath.Join(dir, "study.assignment.json")
 	os.WriteFile(apath, ab.Bytes(), 0o644)
-	out, err := exec.Command(stancemarkBin, "collect", "new", "-db", dsn, "-json", "-completion", "C0DE42", "-participant", "PROLIFIC_PID", apath).Output()
+	args := append([]string{"collect", "new", "-db", dsn, "-json"}, newFlags...)
+	out, err := exec.Command(stancemarkBin, append(args, apath)...).Output()
 	if err != nil {
 		t.Fatalf("collect new: %v", err)
 	}
@@ -66,23 +76,33 @@ func TestCollectSubmitNetworkDrop(t *testing.T) {
 	if err := browsertest.WaitHTTP(base+"/", exited, 20*time.Second); err != nil {
 		t.Fatalf("serve -collect: %v\n%s", err, srvOut.String())
 	}
-	stored := func() []struct{ Annotator, ID string } {
-		req, _ := http.NewRequest("GET", base+"/api/collections/"+col.Code+"/submissions", nil)
-		req.Header.Set("Authorization", "Bearer "+col.Secret)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		var l struct {
-			Submissions []struct{ Annotator, ID string }
-		}
-		if err := json.Unmarshal(b, &l); err != nil {
-			t.Fatalf("listing: %d %s", res.StatusCode, b)
-		}
-		return l.Submissions
+	return &collectServer{base: base, code: col.Code, secret: col.Secret, apath: apath, a: a}
+}
+
+// stored lists the collection code's submissions as its owner.
+func (c *collectServer) stored(t *testing.T, code, secret string) []struct{ Annotator, ID string } {
+	t.Helper()
+	req, _ := http.NewRequest("GET", c.base+"/api/collections/"+code+"/submissions", nil)
+	req.Header.Set("Authorization", "Bearer "+secret)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
 	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	var l struct {
+		Submissions []struct{ Annotator, ID string }
+	}
+	if err := json.Unmarshal(b, &l); err != nil {
+		t.Fatalf("listing: %d %s", res.StatusCode, b)
+	}
+	return l.Submissions
+}
+
+func TestCollectSubmitNetworkDrop(t *testing.T) {
+	c := startCollectServer(t, "-completion", "C0DE42", "-participant", "PROLIFIC_PID")
+	base, col := c.base, struct{ Code string }{c.code}
+	stored := func() []struct{ Annotator, ID string } { return c.stored(t, c.code, c.secret) }
 
 	p := newProfile(t)
 	p.Do("open the study link", chromedp.Navigate(base+"/?collect="+col.Code+"&PROLIFIC_PID=pid-77"))
@@ -163,4 +183,48 @@ func TestCollectSubmitNetworkDrop(t *testing.T) {
 	if n := Eval[int](p, `JSON.parse(localStorage.getItem('stancemark/v1/collect/queue')||'[]').length`); n != 0 {
 		t.Errorf("%d submissions still queued", n)
 	}
+}
+
+// The teacher opens the dashboard's assignment for submissions on the
+// server: the panel gives the link and the owner secret once, and
+// submissions that arrive appear in the class without a reload.
+func TestCollectDashboardLive(t *testing.T) {
+	c := startCollectServer(t)
+	p := newProfile(t)
+	p.Do("open the app", chromedp.Navigate(c.base+"/"))
+	p.WaitReady()
+	p.Click("button#dashboard-button")
+	p.WaitJS("the dashboard is shown", `document.querySelector('main#dashboard')`)
+	p.Do("open the assignment", chromedp.SetUploadFiles(chromedp.CSS("input#dash-assignment-file"), []string{c.apath}))
+	p.WaitJS("the collection panel offers to collect", `document.querySelector('button#collect-create')`)
+	p.Click("button#collect-create")
+	p.WaitJS("the secret is shown once", `document.querySelector('#collect-secret-value')`)
+	link := p.Text("#collect-link")
+	secret := p.Text("#collect-secret-value")
+	code, ok := strings.CutPrefix(link, c.base+"/?collect=")
+	if !ok || len(code) != 8 || len(secret) < 26 {
+		t.Fatalf("link %q, secret %q", link, secret)
+	}
+	if n := len(c.stored(t, code, secret)); n != 0 {
+		t.Fatalf("a new collection has %d submissions", n)
+	}
+	post := func(e *annotations.Export) {
+		var b bytes.Buffer
+		annotations.WriteExport(&b, e)
+		res, err := http.Post(c.base+"/api/collections/"+code+"/submissions", "application/json", &b)
+		if err != nil || res.StatusCode != 201 {
+			t.Fatalf("POST: %v %v", err, res.Status)
+		}
+		res.Body.Close()
+	}
+	subs := annotations.GenerateSubmissions(c.a, 3, 7)
+	post(subs[0])
+	post(subs[1])
+	p.WaitJS("two students appear live", `(document.querySelector('#dash-progress')||{}).textContent.includes('2 students loaded')`)
+	post(subs[2])
+	p.WaitJS("a third appears without a reload", `(document.querySelector('#dash-progress')||{}).textContent.includes('3 students loaded')`)
+	if got := p.Text("#collect-live"); !strings.Contains(got, "3 submissions in collection "+code) {
+		t.Errorf("live status %q", got)
+	}
+	p.audit("the dashboard with a live collection", axeSource(t))
 }

@@ -66,7 +66,7 @@ type collectState struct {
 	// retryLater replaces the 10 s timer in tests
 	retryLater func()
 	live       collectLive // the owner's dashboard (collect_dashboard.go)
-	delivered  int // submissions delivered in this tab, for tests and the status
+	delivered  int         // submissions delivered in this tab, for tests and the status
 	receipt    *collectReceipt
 }
 

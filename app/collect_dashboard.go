@@ -31,7 +31,7 @@ const livePoll = 3 * time.Second
 
 // collectLive is the dashboard's live state.
 type collectLive struct {
-	served  int // 0 not yet known, 1 this server collects, -1 it does not
+	served  int // 0 not yet known, 1 this server collects, -1 it does not (probeCollect)
 	secret  string
 	seen    map[string]bool    // submission ids already in the class
 	seenFor *annotations.Class // the class seen belongs to
@@ -41,24 +41,18 @@ type collectLive struct {
 	polling *annotations.Class // the class a poll loop runs for
 }
 
-// probeCollect asks the server once whether it collects (GET /api/status).
+// probeCollect notes whether the server collects (the page's marker, set
+// by serve -collect; no request is made, so a static host sees none) and
+// resumes reading the dashboard's collection.
 func (s *session) probeCollect() {
-	if s.collect.live.served != 0 {
-		s.resumeLive()
-		return
+	if s.collect.live.served == 0 {
+		s.collect.live.served = -1
+		if collectServed() {
+			s.collect.live.served = 1
+		}
 	}
-	requestJSON("GET", "/api/status", nil, nil, func(status int, resp []byte, err error) {
-		s.dispatch(func() {
-			var st struct{ Collect bool }
-			if err == nil && status == 200 && json.Unmarshal(resp, &st) == nil && st.Collect {
-				s.collect.live.served = 1
-			} else {
-				s.collect.live.served = -1
-			}
-			s.resumeLive()
-			s.refresh()
-		})
-	})
+	s.resumeLive()
+	s.refresh()
 }
 
 // owner returns the collection the dashboard's assignment is collected in.

@@ -15,3 +15,8 @@ func requestJSON(method, url string, body []byte, headers map[string]string, don
 var testRequest func(method, url string, body []byte, headers map[string]string, done func(status int, resp []byte, err error))
 
 func listenOnline(f func()) app.Func { return nil }
+
+// testServed stands in for the page's collect marker in native tests.
+var testServed bool
+
+func collectServed() bool { return testServed }

@@ -48,3 +48,9 @@ func listenOnline(f func()) app.Func {
 	app.Window().Call("addEventListener", "online", fn)
 	return fn
 }
+
+// collectServed reports whether the page was served by "stancemark serve
+// -collect", which marks it with <meta name="stancemark-collect">.
+func collectServed() bool {
+	return app.Window().Get("document").Call("querySelector", `meta[name="stancemark-collect"]`).Truthy()
+}

@@ -52,9 +52,6 @@ func NewServer(store *Store, opts Options) *Server {
 	}
 	s := &Server{store: store, opts: opts, byAddr: newLimiter(opts.LimitAddr), byCode: newLimiter(opts.LimitCode),
 		mux: http.NewServeMux(), cache: map[string]*Collection{}}
-	s.mux.HandleFunc("GET /api/status", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]any{"collect": true, "schemaVersion": SchemaVersion()})
-	})
 	s.mux.HandleFunc("POST /api/collections", s.create)
 	s.mux.HandleFunc("GET /api/collections/{code}", s.get)
 	s.mux.HandleFunc("DELETE /api/collections/{code}", s.delete)

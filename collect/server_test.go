@@ -17,6 +17,9 @@ func TestServeHeaders(t *testing.T) {
 	stancemarkBinary(t)
 	p := startServe(t, dsn, "", "-cors", "https://lms.example")
 	col := collectNew(t, dsn, ab)
+	if page := mustDo(t, "GET", p.base+"/", nil, nil); !strings.Contains(string(page.body), `<meta name="stancemark-collect" content="/api/">`) {
+		t.Errorf("the app page does not tell the app it may deliver here")
+	}
 	for _, path := range []string{"/", "/api/collections/" + col.Code, "/api/collections/zzzzzzzz", "/api/nothing"} {
 		for _, origin := range []string{"https://evil.example", "https://lms.example"} {
 			r := mustDo(t, "GET", p.base+path, nil, map[string]string{"Origin": origin})

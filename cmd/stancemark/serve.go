@@ -79,6 +79,9 @@ func newHandler(dir string, api http.Handler) (http.Handler, error) {
 		return nil, fmt.Errorf("%s is missing (%w): run \"make build\" first", filepath.Join(dir, "app.wasm"), err)
 	}
 	h := appHandler(wasmVersion(wasm), len(wasm))
+	if api != nil { // tells the app it may deliver submissions here (app/collect_wasm.go)
+		h.RawHeaders = append(h.RawHeaders, `<meta name="stancemark-collect" content="/api/">`)
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web/", staticHandler(dir)))
 	mux.Handle("/", h)

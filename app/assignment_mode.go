@@ -106,8 +106,8 @@ func (s *session) submit() {
 		s.fail("Submitting failed: %v.", err)
 		return
 	}
-	if c, ok := s.collectionOf(a); ok { // opened from a collection: Submit delivers (collect_mode.go)
-		s.deliver(c, buf.Bytes())
+	if c, ok := s.collectionOf(a.ID); ok { // opened from a collection: Submit delivers (collect_mode.go)
+		s.deliver(c, buf.Bytes(), s.student)
 	} else {
 		download(a.SubmissionFileName(s.student), "application/json", buf.Bytes())
 		s.setInfo("Your work was saved as %s: hand this file in to your teacher.", a.SubmissionFileName(s.student))

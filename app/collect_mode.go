@@ -26,9 +26,10 @@ const (
 	keyCollectSubmitter = "stancemark/v1/collect/submitter" // this browser's submitter id
 )
 
-// collectionKey keeps which collection an assignment was opened from.
-func collectionKey(assignmentID string) string {
-	return "stancemark/v1/collect/assignment/" + assignmentID
+// collectionKey keeps which collection an assignment or a project (by its
+// id) was opened from.
+func collectionKey(id string) string {
+	return "stancemark/v1/collect/assignment/" + id
 }
 
 // collection is the collection the open assignment belongs to.
@@ -86,35 +87,60 @@ func (s *session) openCollection(code string, query url.Values) {
 				collection
 				Kind       string          `json:"kind"`
 				Assignment json.RawMessage `json:"assignment"`
+				Project    json.RawMessage `json:"project"`
 			}
-			if err := json.Unmarshal(data, &c); err != nil || c.Kind != "assignment" {
-				s.fail("The collection %s is not an assignment this page can open (%v).", code, err)
+			if err := json.Unmarshal(data, &c); err != nil {
+				s.fail("The collection %s could not be read: %v.", code, err)
 				return
 			}
-			a, err := annotations.ReadAssignment(bytes.NewReader(c.Assignment))
-			if err != nil {
-				s.fail("The assignment of %s could not be read: %v.", code, err)
-				return
-			}
-			if b, err := json.Marshal(c.collection); err == nil {
-				s.remember(collectionKey(a.ID), string(b), "the collection")
-			}
+			participant := ""
 			if p := c.ParticipantParam; p != "" {
-				if id := strings.TrimSpace(query.Get(p)); id != "" {
-					s.student = id
-					s.remember(keyStudent, id, "your participant id")
+				participant = strings.TrimSpace(query.Get(p))
+			}
+			keep := func(id string) {
+				if b, err := json.Marshal(c.collection); err == nil {
+					s.remember(collectionKey(id), string(b), "the collection")
 				}
 			}
-			s.openAssignment(a)
+			switch c.Kind {
+			case "assignment":
+				a, err := annotations.ReadAssignment(bytes.NewReader(c.Assignment))
+				if err != nil {
+					s.fail("The assignment of %s could not be read: %v.", code, err)
+					return
+				}
+				keep(a.ID)
+				if participant != "" {
+					s.student = participant
+					s.remember(keyStudent, participant, "your participant id")
+				}
+				s.openAssignment(a)
+			case "project":
+				p, err := annotations.ReadProject(bytes.NewReader(c.Project))
+				if err != nil {
+					s.fail("The project of %s could not be read: %v.", code, err)
+					return
+				}
+				keep(p.ID)
+				if participant != "" {
+					s.setAnnotator(participant)
+					s.annotatorParam = participant // their tasks, when the project lists annotators
+				}
+				s.openProject(p)
+			default:
+				s.fail("The collection %s holds a %q, which this version cannot open.", code, c.Kind)
+				return
+			}
 			s.refresh()
 		})
 	})
 }
 
-// collectionOf returns the collection a was opened from, if any.
-func (s *session) collectionOf(a *annotations.Assignment) (collection, bool) {
+// collectionOf returns the collection the assignment or project with id
+// (Assignment.ID, Project.ID) was opened from, if any.
+func (s *session) collectionOf(id string) (collection, bool) {
 	var c collection
-	data, ok, _ := s.store.get(collectionKey(a.ID))
+	data, ok, _ := s.store.get(collectionKey(id))
 	if !ok || json.Unmarshal([]byte(data), &c) != nil || c.Code == "" {
 		return c, false
 	}
@@ -153,12 +179,12 @@ func (s *session) setQueue(q []queuedSubmission) error {
 	return s.store.set(keyCollectQueue, string(b))
 }
 
-// deliver queues body (the student's submission) for the collection c
-// and sends the queue. The queue is saved before anything is sent, so a
+// deliver queues body (the submission of who) for the collection c and
+// sends the queue. The queue is saved before anything is sent, so a
 // submission never leaves only in flight.
-func (s *session) deliver(c collection, body []byte) {
+func (s *session) deliver(c collection, body []byte, who string) {
 	item := queuedSubmission{Code: c.Code, Key: "k" + strings.ToLower(rand.Text()), Submitter: s.submitter(),
-		Student: s.student, Queued: s.now().UTC().Format(time.RFC3339), Body: string(body)}
+		Student: who, Queued: s.now().UTC().Format(time.RFC3339), Body: string(body)}
 	if err := s.setQueue(append(s.queue(), item)); err != nil {
 		s.setError("Your submission could not be kept in this browser (%v): it is sent now; keep this tab open until it is delivered.", err)
 	} else {
@@ -295,4 +321,15 @@ func shortHash(h string) string {
 		return h[:8]
 	}
 	return h
+}
+
+// submissionLabel is the project panel's submission button: "Submit" for
+// a project opened from a collection, else "Download submission".
+func (s *session) submissionLabel() string {
+	if s.project != nil {
+		if _, ok := s.collectionOf(s.project.p.ID); ok {
+			return "Submit"
+		}
+	}
+	return "Download submission"
 }

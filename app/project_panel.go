@@ -118,7 +118,7 @@ func (p *projectPanel) Render() app.UI {
 			app.Button().ID("task-prev").Title("Previous task ([)").Disabled(p.Position <= 1).Text("Previous task").OnClick(p.onPrev),
 			app.Button().ID("task-next").Title("Next task (])").Disabled(p.Position >= p.Total).Text("Next task").OnClick(p.onNext),
 			app.Button().ID("task-done").Aria("pressed", boolString(p.Done)).Text(doneText).OnClick(p.onDone),
-			app.Button().ID("submission-download").Text("Download submission").OnClick(p.onSubmission),
+			app.Button().ID("submission-download").Text(p.s.submissionLabel()).OnClick(p.onSubmission), // collect_mode.go
 			app.Button().ID("project-leave").Text("Leave the project").OnClick(p.onLeave),
 		),
 	)

@@ -37,8 +37,6 @@ type collectServer struct {
 // startCollectServer starts the server; extra flags go to "collect new".
 func startCollectServer(t *testing.T, newFlags ...string) *collectServer {
 	t.Helper()
-	dir := t.TempDir()
-	dsn := "sqlite:" + filepath.Join(dir, "collect.db")
 	doc, err := annotations.ParsePlainText(articles.Bundled)
 	if err != nil {
 		t.Fatal(err)
@@ -48,8 +46,19 @@ func startCollectServer(t *testing.T, newFlags ...string) *collectServer {
 	a := annotations.NewAssignment("Crowd study", "Tag the sentences.", doc, scheme, nil, annotations.AssignmentOptions{})
 	var ab bytes.Buffer
 	annotations.WriteAssignment(&ab, a)
-	apath := filepath.Join(dir, "study.assignment.json")
-	os.WriteFile(apath, ab.Bytes(), 0o644)
+	c := startCollectServerOf(t, ab.Bytes(), newFlags...)
+	c.a = a
+	return c
+}
+
+// startCollectServerOf starts the server with a collection of the
+// assignment or project file item.
+func startCollectServerOf(t *testing.T, item []byte, newFlags ...string) *collectServer {
+	t.Helper()
+	dir := t.TempDir()
+	dsn := "sqlite:" + filepath.Join(dir, "collect.db")
+	apath := filepath.Join(dir, "study.json")
+	os.WriteFile(apath, item, 0o644)
 	args := append([]string{"collect", "new", "-db", dsn, "-json"}, newFlags...)
 	out, err := exec.Command(stancemarkBin, append(args, apath)...).Output()
 	if err != nil {
@@ -76,7 +85,7 @@ func startCollectServer(t *testing.T, newFlags ...string) *collectServer {
 	if err := browsertest.WaitHTTP(base+"/", exited, 20*time.Second); err != nil {
 		t.Fatalf("serve -collect: %v\n%s", err, srvOut.String())
 	}
-	return &collectServer{base: base, code: col.Code, secret: col.Secret, apath: apath, a: a}
+	return &collectServer{base: base, code: col.Code, secret: col.Secret, apath: apath}
 }
 
 // stored lists the collection code's submissions as its owner.
@@ -227,4 +236,38 @@ func TestCollectDashboardLive(t *testing.T) {
 		t.Errorf("live status %q", got)
 	}
 	p.audit("the dashboard with a live collection", axeSource(t))
+}
+
+// A crowd participant opens a project collection's link with their id:
+// the button says Submit, and it delivers their work on the project as a
+// stancemark-submission/v1 under their participant id.
+func TestCollectProjectSubmit(t *testing.T) {
+	doc, err := annotations.ParsePlainText(articles.Bundled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := annotations.NewProject(annotations.ProjectInput{Title: "Stance study", Scheme: annotations.Presets()[0],
+		Articles: []annotations.ArticleInput{{Document: doc}}, Claims: []string{bundledClaim, "Iran controls Iraq."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pb bytes.Buffer
+	annotations.WriteProject(&pb, p)
+	c := startCollectServerOf(t, pb.Bytes(), "-participant", "PROLIFIC_PID", "-completion", "P-DONE")
+	pg := newProfile(t)
+	pg.Do("open the study link", chromedp.Navigate(c.base+"/?collect="+c.code+"&PROLIFIC_PID=pid-9"))
+	pg.WaitReady()
+	pg.WaitJS("the project's submit button", `(document.querySelector('#submission-download')||{}).textContent === 'Submit'`)
+	pg.ClickSentence("s1")
+	pg.Key("1")
+	pg.waitLabel("tagged", "s1", "supports")
+	pg.Click("button#submission-download")
+	pg.WaitJS("delivered", `(document.querySelector('#message-text')||{}).textContent.includes('Delivered at')`)
+	if msg := pg.Text("#message-text"); !strings.Contains(msg, "completion code: P-DONE") {
+		t.Errorf("message %q", msg)
+	}
+	subs := c.stored(t, c.code, c.secret)
+	if len(subs) != 1 || subs[0].Annotator != "pid-9" {
+		t.Fatalf("stored %+v, want one submission by pid-9", subs)
+	}
 }

@@ -31,14 +31,15 @@ const livePoll = 3 * time.Second
 
 // collectLive is the dashboard's live state.
 type collectLive struct {
-	served  int // 0 not yet known, 1 this server collects, -1 it does not (probeCollect)
-	secret  string
-	seen    map[string]bool    // submission ids already in the class
-	seenFor *annotations.Class // the class seen belongs to
-	gen     int                // bumps to stop a poll loop
-	status  string             // "12 submissions, checked at 10:42:03"
-	err     string             // the last failure
-	polling *annotations.Class // the class a poll loop runs for
+	served        int // 0 not yet known, 1 this server collects, -1 it does not (probeCollect)
+	secret        string
+	seen          map[string]bool    // submission ids already in the class
+	seenFor       *annotations.Class // the class seen belongs to
+	gen           int                // bumps to stop a poll loop
+	status        string             // "12 submissions, checked at 10:42:03"
+	err           string             // the last failure
+	polling       *annotations.Class // the class a poll loop runs for
+	confirmDelete bool               // "Delete the collection…" was pressed: ask to confirm
 }
 
 // probeCollect notes whether the server collects (the page's marker, set
@@ -128,6 +129,37 @@ func (s *session) forgetCollection() {
 		s.store.remove(ownerKey(s.class.class.Assignment.ID))
 	}
 	s.collect.live = collectLive{served: s.collect.live.served, gen: s.collect.live.gen + 1}
+	s.refresh()
+}
+
+// deleteCollection deletes the collection on the server, with everything
+// in it (DELETE /api/collections/{code}); the class on screen keeps what
+// it has read until the dashboard is left.
+func (s *session) deleteCollection() {
+	o, ok := s.owner()
+	if !ok {
+		return
+	}
+	s.collect.live.confirmDelete = false
+	headers := map[string]string{"Authorization": "Bearer " + o.Secret}
+	requestJSON("DELETE", "/api/collections/"+url.PathEscape(o.Code), nil, headers, func(status int, resp []byte, err error) {
+		s.dispatch(func() {
+			var e struct{ Error string }
+			json.Unmarshal(resp, &e)
+			if err != nil || status != 204 {
+				s.fail("Deleting collection %s failed: %s.", o.Code, failure(status, e.Error, err))
+				return
+			}
+			s.forgetCollection()
+			s.setInfo("Collection %s and every submission in it were deleted from the server.", o.Code)
+			s.refresh()
+		})
+	})
+}
+
+// askDeleteCollection shows (or hides) the confirmation of deleteCollection.
+func (s *session) askDeleteCollection(on bool) {
+	s.collect.live.confirmDelete = on
 	s.refresh()
 }
 

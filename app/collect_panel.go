@@ -13,20 +13,21 @@ import (
 type collectPanel struct {
 	app.Compo
 
-	Served bool
-	Code   string // the collection read live, "" for none
-	Link   string
-	Secret string // only right after creating it
-	Status string
-	Err    string
-	s      *session
+	Served  bool
+	Code    string // the collection read live, "" for none
+	Link    string
+	Secret  string // only right after creating it
+	Status  string
+	Err     string
+	Confirm bool // asking to confirm the deletion
+	s       *session
 }
 
 // collectPanel returns the dashboard's collection section (a hook in
 // dashboardView.Render).
 func (s *session) collectPanel() app.UI {
 	l := s.collect.live
-	p := &collectPanel{Served: l.served == 1, Secret: l.secret, Status: l.status, Err: l.err, s: s}
+	p := &collectPanel{Served: l.served == 1, Secret: l.secret, Status: l.status, Err: l.err, Confirm: l.confirmDelete, s: s}
 	if o, ok := s.owner(); ok {
 		p.Code, p.Link = o.Code, appURL()+"?collect="+o.Code
 	}
@@ -37,7 +38,7 @@ func (s *session) collectPanel() app.UI {
 func (s *session) collectLiveKey() string {
 	l := s.collect.live
 	o, _ := s.owner()
-	return fmt.Sprint(l.served, o.Code, l.secret != "", l.status, l.err)
+	return fmt.Sprint(l.served, o.Code, l.secret != "", l.status, l.err, l.confirmDelete)
 }
 
 func (p *collectPanel) OnMount(ctx app.Context) { p.s.probeCollect() }
@@ -74,9 +75,25 @@ func (p *collectPanel) Render() app.UI {
 		}),
 		app.P().ID("collect-live").Role("status").Text(p.Status),
 		app.If(p.Err != "", func() app.UI { return app.P().ID("collect-error").Role("alert").Text(p.Err) }),
-		app.P().Body(app.Button().ID("collect-forget").Text("Stop reading it here").OnClick(p.onForget)),
+		app.P().Body(
+			app.Button().ID("collect-forget").Text("Stop reading it here").OnClick(p.onForget),
+			app.Text(" "),
+			app.Button().ID("collect-delete").Text("Delete the collection…").OnClick(p.onAskDelete),
+		),
+		app.If(p.Confirm, func() app.UI {
+			return app.P().ID("collect-delete-ask").Role("alert").Body(
+				app.Text("Delete collection "+p.Code+" and every submission in it from the server? This cannot be undone. "),
+				app.Button().ID("collect-delete-confirm").Text("Delete").OnClick(p.onDelete),
+				app.Text(" "),
+				app.Button().ID("collect-delete-cancel").Text("Keep it").OnClick(p.onCancelDelete),
+			)
+		}),
 	)
 }
+
+func (p *collectPanel) onAskDelete(ctx app.Context, e app.Event)    { p.s.askDeleteCollection(true) }
+func (p *collectPanel) onCancelDelete(ctx app.Context, e app.Event) { p.s.askDeleteCollection(false) }
+func (p *collectPanel) onDelete(ctx app.Context, e app.Event)       { p.s.deleteCollection() }
 
 func (p *collectPanel) onCreate(ctx app.Context, e app.Event) { p.s.createCollection() }
 

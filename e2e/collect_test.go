@@ -236,6 +236,20 @@ func TestCollectDashboardLive(t *testing.T) {
 		t.Errorf("live status %q", got)
 	}
 	p.audit("the dashboard with a live collection", axeSource(t))
+
+	// Deleting it (confirmed) removes it and everything in it on the server.
+	p.Click("button#collect-delete")
+	p.WaitJS("asked to confirm", `document.querySelector('button#collect-delete-confirm')`)
+	if n := len(c.stored(t, code, secret)); n != 3 {
+		t.Fatalf("asking to confirm deleted something: %d left", n)
+	}
+	p.Click("button#collect-delete-confirm")
+	p.WaitJS("told it is deleted", `(document.querySelector('#message-text')||{}).textContent.includes('every submission in it were deleted')`)
+	res, err := http.Get(c.base + "/api/collections/" + code)
+	if err != nil || res.StatusCode != 404 {
+		t.Errorf("GET after delete: %v %v", err, res.Status)
+	}
+	res.Body.Close()
 }
 
 // A crowd participant opens a project collection's link with their id:

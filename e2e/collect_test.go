@@ -285,3 +285,29 @@ func TestCollectProjectSubmit(t *testing.T) {
 		t.Fatalf("stored %+v, want one submission by pid-9", subs)
 	}
 }
+
+// On a phone (390 × 844, touch) the collection panel with its link and
+// secret fits the width.
+func TestCollectDashboardPhone(t *testing.T) {
+	c := startCollectServer(t)
+	p := newProfile(t)
+	p.Do("phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	p.Do("open the app", chromedp.Navigate(c.base+"/"))
+	p.WaitReady()
+	p.Click("button#dashboard-button")
+	p.WaitJS("the dashboard is shown", `document.querySelector('main#dashboard')`)
+	p.Do("open the assignment", chromedp.SetUploadFiles(chromedp.CSS("input#dash-assignment-file"), []string{c.apath}))
+	p.WaitJS("the collection panel", `document.querySelector('button#collect-create')`)
+	p.Click("button#collect-create")
+	p.WaitJS("the secret is shown once", `document.querySelector('#collect-secret-value')`)
+	// (The students' table beside it is wider than a phone: not this panel's.)
+	if w := Eval[int](p, `(() => { const e = document.querySelector('#collect-panel'); return e.scrollWidth - e.clientWidth; })()`); w > 0 {
+		t.Errorf("the collection panel overflows by %d px at 390 px wide", w)
+	}
+	for _, css := range []string{"#collect-link", "#collect-secret-value", "#collect-delete"} {
+		r := Eval[[]float64](p, fmt.Sprintf(`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return [r.left, r.right]; })()`, css))
+		if r[0] < -1 || r[1] > 391 {
+			t.Errorf("%s spans %v px at 390 px wide", css, r)
+		}
+	}
+}

@@ -121,3 +121,21 @@ func TestSQLitePragmas(t *testing.T) {
 		}
 	}
 }
+
+// Close commits what the writer was handed; an Add after it is refused.
+func TestStoreClose(t *testing.T) {
+	a, ab := bundledAssignment(t)
+	s, err := Open(context.Background(), "sqlite:"+t.TempDir()+"/c.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _ := newCollection(t, s, ab, CollectionOptions{})
+	body := studentBodies(t, a, 1)[0]
+	if _, _, err := s.Add(context.Background(), code, Submission{Annotator: "x", Body: body}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, _, err := s.Add(context.Background(), code, Submission{Annotator: "x", Body: body}); err != ErrClosed {
+		t.Errorf("Add after Close: %v, want ErrClosed", err)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver: PostgreSQL
@@ -20,6 +21,8 @@ type Store struct {
 
 	writes     chan *writeReq // SQLite: the submissions waiting for the writer; nil on PostgreSQL
 	writerDone chan struct{}
+	closeMu    sync.RWMutex // Add holds it for reading while it hands a submission to the writer
+	closed     bool
 }
 
 // dialect is the one difference the SQL of this package cares about.
@@ -99,11 +102,20 @@ func (s *Store) ping(ctx context.Context) error {
 	return err
 }
 
-// Close stops the writer (after the submissions already handed to it) and
-// closes the database. No Add may run during or after Close.
+// ErrClosed is an Add after Close.
+var ErrClosed = errors.New("the collection database is closed")
+
+// Close stops the writer, after it has committed (and answered) every
+// submission already handed to it, and closes the database. An Add after
+// Close returns ErrClosed.
 func (s *Store) Close() error {
 	if s.writes != nil {
-		close(s.writes)
+		s.closeMu.Lock()
+		if !s.closed {
+			s.closed = true
+			close(s.writes)
+		}
+		s.closeMu.Unlock()
 		<-s.writerDone
 	}
 	return s.db.Close()

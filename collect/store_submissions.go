@@ -51,11 +51,18 @@ func (s *Store) Add(ctx context.Context, code string, sub Submission) (Receipt, 
 	}
 	if s.writes != nil {
 		req := &writeReq{code: code, sub: sub, done: make(chan writeResult, 1)}
+		s.closeMu.RLock()
+		if s.closed {
+			s.closeMu.RUnlock()
+			return Receipt{}, false, ErrClosed
+		}
 		select {
 		case s.writes <- req:
 		case <-ctx.Done():
+			s.closeMu.RUnlock()
 			return Receipt{}, false, ctx.Err()
 		}
+		s.closeMu.RUnlock()
 		res := <-req.done // the batch commits whether or not the client waits
 		return res.r, res.created, res.err
 	}

@@ -27,6 +27,7 @@ type Annotator struct {
 	unlistenActive func()   // the inputs and visibility that count active time
 	beforeunload   app.Func // warns before leaving with work not stored
 	unmeasure      func()   // stops measuring the sticky bars
+	online         app.Func // back online: send queued submissions
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -97,10 +98,14 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	})
 	u := ctx.Page().URL()
 	s.annotatorParam = u.Query().Get("annotator")
+	a.online = listenOnline(func() { s.dispatch(func() { s.flushQueue(nil) }) }) // collect_mode.go
+	s.flushQueue(nil)                                                            // submissions queued offline earlier
 	if data, ok := strings.CutPrefix(u.Fragment, "a="); ok {
 		s.openAssignmentLink(data)
 	} else if data, ok := strings.CutPrefix(u.Fragment, "f="); ok {
 		s.openFeedbackLink(data)
+	} else if code := u.Query().Get("collect"); code != "" {
+		s.openCollection(code, u.Query())
 	} else if src := u.Query().Get("src"); src != "" {
 		s.openURL(src)
 	}
@@ -130,6 +135,7 @@ func (a *Annotator) OnDismount() {
 	if a.unlistenActive != nil {
 		a.unlistenActive()
 	}
+	unlisten("online", a.online)
 }
 
 // Render lays out the page. It is cheap: the article itself is a child
@@ -181,7 +187,7 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 	}
 	if s.mode == modeDashboard {
 		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
-			Student: s.class.student, Link: s.class.feedbackLink, Made: s.made(), s: s}
+			Student: s.class.student, Link: s.class.feedbackLink, Made: s.made(), Live: s.collectLiveKey(), s: s}
 	}
 	sc := s.ws.Scheme()
 	var assignment app.UI = app.Div().ID("assignment-panel").Hidden(true)

@@ -110,27 +110,48 @@ func (s *session) submit() {
 		s.fail("Submitting failed: %v.", err)
 		return
 	}
-	download(a.SubmissionFileName(s.student), "application/json", buf.Bytes())
-	s.announce("Submission downloaded.")
+	if c, ok := s.collectionOf(a.ID); ok { // opened from a collection: Submit delivers (collect_mode.go)
+		var export bytes.Buffer // the server reads stancemark/v1, as a file import does
+		if err := annotations.WriteExport(&export, sub); err != nil {
+			s.fail("Submitting failed: %v.", err)
+			return
+		}
+		s.deliver(c, export.Bytes(), s.student)
+		s.feedbackAfterSubmit(a, sub, &rec, false)
+	} else {
+		download(a.SubmissionFileName(s.student), "application/json", buf.Bytes())
+		s.announce("Submission downloaded.")
+		s.feedbackAfterSubmit(a, sub, &rec, true)
+	}
+	if err := s.setAttempts(a.ID, rec); err != nil {
+		s.setError("Your submission was sent, but this browser could not count it (%v).", err)
+	}
+	s.refresh()
+}
+
+// feedbackAfterSubmit shows a practice assignment's feedback at once and
+// says what happens next; downloaded tells whether the work went out as a
+// file (else it was delivered to a collection, whose receipt is said).
+func (s *session) feedbackAfterSubmit(a *annotations.Assignment, sub *annotations.Export, rec *attemptRecord, downloaded bool) {
+	name := a.SubmissionFileName(s.student)
 	switch {
 	case a.Practice() && a.HasKey():
 		fb, err := a.Compare(sub)
 		if err != nil {
 			s.setError("Comparing with the answer key failed: %v.", err)
-			break
+			return
 		}
 		s.feedback = fb
 		rec.FeedbackShown = true
-		s.setInfo("Your work was saved as %s: hand this file in to your teacher. Your feedback is below; a file you submit from now on is marked \"after feedback\" and your teacher scores the one before it.", a.SubmissionFileName(s.student))
+		if downloaded {
+			s.setInfo("Your work was saved as %s: hand this file in to your teacher. Your feedback is below; a file you submit from now on is marked \"after feedback\" and your teacher scores the one before it.", name)
+		}
+	case !downloaded: // the collection's receipt is said as it comes
 	case a.Practice():
-		s.setInfo("Your work was saved as %s: hand this file in to your teacher.", a.SubmissionFileName(s.student))
+		s.setInfo("Your work was saved as %s: hand this file in to your teacher.", name)
 	default:
-		s.setInfo("Your work was saved as %s: hand this file in to your teacher, who will send your feedback once it is graded.", a.SubmissionFileName(s.student))
+		s.setInfo("Your work was saved as %s: hand this file in to your teacher, who will send your feedback once it is graded.", name)
 	}
-	if err := s.setAttempts(a.ID, rec); err != nil {
-		s.setError("Your submission was downloaded, but this browser could not count it (%v).", err)
-	}
-	s.refresh()
 }
 
 // sentenceTexts are the open document's sentences' text, for the

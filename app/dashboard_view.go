@@ -24,6 +24,7 @@ type dashboardView struct {
 	Student string // whose work is open next to the key
 	Link    string // the feedback link last made for Student
 	Made    []madeAssignment
+	Live    string // changes with the collection read live, so the panel updates (collect_panel.go)
 	s       *session
 }
 
@@ -55,6 +56,7 @@ func (d *dashboardView) Render() app.UI {
 			app.Button().ID("dash-change").Text("Another assignment").OnClick(d.onChange),
 		),
 		app.P().ID("dash-progress").Role("status").Text(d.progress()),
+		d.s.collectPanel(), // a collection read live, with -collect (collect_panel.go)
 		d.problems(),
 		d.students(),
 		d.studentWork(),

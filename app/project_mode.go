@@ -293,6 +293,11 @@ func (s *session) downloadSubmission() {
 		s.fail("Making the submission failed: %v.", err)
 		return
 	}
+	if c, ok := s.collectionOf(s.project.p.ID); ok { // opened from a collection: delivered (collect_mode.go)
+		s.deliver(c, buf.Bytes(), sub.Annotator)
+		s.refresh()
+		return
+	}
 	name := slug(s.project.p.Title) + "-" + annotations.Slug(sub.Annotator, 48, 0, "annotator") + ".submission.json"
 	download(name, "application/json", buf.Bytes())
 	s.setInfo("Your work on %s was saved as %s.", plural(len(sub.Tasks), "task"), name)

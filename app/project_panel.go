@@ -131,8 +131,8 @@ func (p *projectPanel) Render() app.UI {
 			app.Button().ID("task-prev").Title("Previous task ([)").Disabled(!p.HasPrev).Text("Previous task").OnClick(p.onPrev),
 			app.Button().ID("task-next").Title("Next task (])").Disabled(!p.HasNext).Text("Next task").OnClick(p.onNext),
 			app.Button().ID("task-done").Aria("pressed", boolString(p.Done)).Text(doneText).OnClick(p.onDone),
-			app.Button().ID("submission-download").Text("Download submission").OnClick(p.onSubmission),
-			app.Button().ID("dataset-download").Text("Download dataset").OnClick(p.onDataset), // dataset_download.go
+			app.Button().ID("submission-download").Text(p.s.submissionLabel()).OnClick(p.onSubmission), // collect_mode.go
+			app.Button().ID("dataset-download").Text("Download dataset").OnClick(p.onDataset),          // dataset_download.go
 			app.Button().ID("project-leave").Text("Leave the project").OnClick(p.onLeave),
 		),
 	)

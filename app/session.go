@@ -72,6 +72,7 @@ type session struct {
 	dropSeen   int                     // files of the last drop handled so far
 	teacher    teacherState
 	class      classState
+	collect    collectState // a collection server's submissions (collect_mode.go)
 }
 
 // unreadable is saved data that could not be read, kept for download.

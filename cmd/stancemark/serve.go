@@ -19,10 +19,14 @@ import (
 )
 
 const serveUsage = `Usage: stancemark serve [-addr 127.0.0.1:8000] [-web DIR]
+       stancemark serve -collect DSN [-trust-proxy] [-limit-addr N] [-limit-code N] [-cors ORIGINS] [-addr ADDR] [-web DIR]
 
 Serve the annotator. DIR holds the static assets served under /web/ (app.wasm,
 built by "make build", with app.wasm.br and app.wasm.gz beside it when
 available; they are sent to browsers that accept them).
+
+With -collect the server also takes submissions (the collection API under
+/api/, see README.md), stored in DSN: sqlite:PATH or postgres://USER@HOST/DB.
 `
 
 func runServe(ctx context.Context, args []string, stderr io.Writer) error {
@@ -31,6 +35,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.Usage = func() { fmt.Fprint(fs.Output(), serveUsage); fs.PrintDefaults() }
 	addr := fs.String("addr", "127.0.0.1:8000", "`address` to listen on")
 	web := fs.String("web", "web", "`directory` of the static assets")
+	col := collectServeFlags(fs) // serve_collect.go
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,7 +43,12 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 		fs.Usage()
 		return usageError{"serve takes no arguments"}
 	}
-	h, err := newHandler(*web)
+	api, closeAPI, err := col.open(ctx, stderr) // nil without -collect
+	if err != nil {
+		return err
+	}
+	defer closeAPI()
+	h, err := newHandler(*web, api)
 	if err != nil {
 		return err
 	}
@@ -64,15 +74,18 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 // newHandler serves the app page and go-app's generated files through
 // go-app, and /web/ from dir, app.wasm precompressed when possible. The app
 // version is a hash of app.wasm, so a new build is never served from a stale
-// cache.
-func newHandler(dir string) (http.Handler, error) {
+// cache. api, when not nil, is the collection API under /api/.
+func newHandler(dir string, api http.Handler) (http.Handler, error) {
 	wasm, err := os.ReadFile(filepath.Join(dir, "app.wasm"))
 	if err != nil {
 		return nil, fmt.Errorf("%s is missing (%w): run \"make build\" first", filepath.Join(dir, "app.wasm"), err)
 	}
 	version := wasmVersion(wasm)
 	h := appHandler(version, len(wasm))
-	worker, err := patchedWorker(h, version)
+	if api != nil { // tells the app it may deliver submissions here (app/collect_wasm.go)
+		h.RawHeaders = append(h.RawHeaders, `<meta name="stancemark-collect" content="/api/">`)
+	}
+	worker, err := patchedWorker(h, version) // after every setting: go-app reads them at its first request
 	if err != nil {
 		return nil, err
 	}
@@ -80,6 +93,9 @@ func newHandler(dir string) (http.Handler, error) {
 	mux.Handle("/web/", http.StripPrefix("/web/", staticHandler(dir)))
 	mux.Handle("/app-worker.js", worker)
 	mux.Handle("/", h)
+	if api != nil {
+		mux.Handle("/api/", api)
+	}
 	return withSecurityHeaders(mux), nil
 }
 

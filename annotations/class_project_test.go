@@ -86,3 +86,32 @@ func TestClassReadsProjectSubmissions(t *testing.T) {
 		t.Errorf("the refused file changed the class: %d students", got)
 	}
 }
+
+// A student's hand-in (stancemark-handin/v1) opens, converts and counts as
+// the stancemark/v1 export it wraps, wherever a file is read.
+func TestHandinOpensAsItsExport(t *testing.T) {
+	a := testAssignment(t, true)
+	w, err := a.NewWorkspace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Tag(2, 3, "opposes"); err != nil {
+		t.Fatal(err)
+	}
+	sub := a.Submission(w, "Ana", time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC))
+	var buf bytes.Buffer
+	if err := WriteHandin(&buf, NewHandin(sub, 2, true)); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Open("ana.stancemark.json", buf.Bytes())
+	if err != nil {
+		t.Fatalf("a hand-in does not open: %v", err)
+	}
+	if o.Kind != OpenedExport || o.Export.Annotator.Name != "Ana" || len(o.Export.Annotations) != 1 || o.Export.Annotations[0].Label != "opposes" {
+		t.Errorf("opened as %v: %+v", o.Kind, o.Export)
+	}
+	e, err := ReadExportOrHandin(buf.Bytes())
+	if err != nil || len(e.Annotations) != 1 {
+		t.Errorf("ReadExportOrHandin: %v %+v", err, e)
+	}
+}

@@ -98,7 +98,7 @@ func Open(name string, data []byte) (*Opened, error) {
 		}
 		return &Opened{Kind: kind, Document: doc, Assignment: a}, nil
 	case OpenedExport:
-		e, err := ReadExport(bytes.NewReader(data))
+		e, err := ReadExportOrHandin(data)
 		var doc *Document
 		if err == nil {
 			doc, err = e.Doc()
@@ -157,10 +157,23 @@ func openedKindOf(data []byte) OpenedKind {
 		return OpenedSubmission
 	case strings.HasPrefix(head.Format, "stancemark-gold/"):
 		return OpenedGold
-	case strings.HasPrefix(head.Format, "stancemark/"):
-		return OpenedExport
+	case strings.HasPrefix(head.Format, "stancemark/"), strings.HasPrefix(head.Format, "stancemark-handin/"):
+		return OpenedExport // a student's hand-in opens as the export it wraps
 	}
 	return OpenedDocument
+}
+
+// ReadExportOrHandin reads a stancemark/v1 export, or the export a
+// student's hand-in (stancemark-handin/v1) wraps.
+func ReadExportOrHandin(data []byte) (*Export, error) {
+	if isHandin(data) {
+		h, err := ReadHandin(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		return h.Work, nil
+	}
+	return ReadExport(bytes.NewReader(data))
 }
 
 // brokenJSON reports whether data is meant as JSON (a .json name, or an

@@ -218,7 +218,7 @@ func readExport(name string, project *annotations.Project, stdin io.Reader) ([]*
 		}
 		return es, nil
 	}
-	e, err := annotations.ReadExport(bytes.NewReader(data))
+	e, err := annotations.ReadExportOrHandin(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

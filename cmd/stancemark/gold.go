@@ -248,7 +248,7 @@ func decodeWorkFiles(names []string, stdin io.Reader) []workFile {
 			f.err = fmt.Errorf("%s: this is a gold file; give it with -adjudication GOLD.json (gold) or -gold GOLD.json (dataset)", name)
 			return
 		default:
-			f.export, err = annotations.ReadExport(bytes.NewReader(data))
+			f.export, err = annotations.ReadExportOrHandin(data)
 		}
 		if err != nil {
 			f.err = fmt.Errorf("%s: %w", name, err)

@@ -22,17 +22,19 @@ func schemeChoices(schemes []annotations.Scheme) []schemeChoice {
 type toolbar struct {
 	app.Compo
 
-	Schemes    []schemeChoice
-	Active     string
-	Annotator  string
-	CanUndo    bool
-	CanRedo    bool
-	Save       saveStatus
-	Format     string
-	Assignment bool // a student is doing an assignment
-	MenuOpen   bool // narrow screens: the menu of the rest of the bar is open
-	Boundaries bool // the open document's sentences can be fixed (boundary_edit.go)
-	s          *session
+	Schemes      []schemeChoice
+	Active       string
+	Annotator    string
+	CanUndo      bool
+	CanRedo      bool
+	Save         saveStatus
+	Format       string
+	Assignment   bool // a student is doing an assignment
+	MenuOpen     bool // narrow screens: the menu of the rest of the bar is open
+	Project      bool // a research project's task: no label sets nor classroom
+	ProjectNamed bool // the project names its annotators (in its panel): no name field here
+	Boundaries   bool // the open document's sentences can be fixed (boundary_edit.go)
+	s            *session
 }
 
 func (t *toolbar) Render() app.UI {
@@ -43,6 +45,9 @@ func (t *toolbar) Render() app.UI {
 		// name, Submit and help; no label sets, second name field,
 		// formats, import or classroom buttons
 		head = head.DataSet("role", "student")
+		if t.Project {
+			head = head.DataSet("role", "research")
+		}
 		return head.Body(
 			app.A().Class("skip").Href("#sentences").Text("Skip to the article").OnClick(t.onSkip),
 			app.Span().Class("brand").Text("Stancemark"),
@@ -68,20 +73,15 @@ func (t *toolbar) Render() app.UI {
 // the row on wide screens, behind the Menu button on narrow ones.
 func (t *toolbar) more() app.UI {
 	return app.Div().ID("toolbar-more").Class("toolbar-more").DataSet("open", boolString(t.MenuOpen)).Body(
-		app.Label().For("scheme").Text("Labels"),
-		app.Select().ID("scheme").Aria("label", "Labels").OnChange(t.onScheme).Body(
-			app.Range(t.Schemes).Slice(func(i int) app.UI {
-				c := t.Schemes[i]
-				o := app.Option().Value(c.ID).Text(c.Name)
-				if c.ID == t.Active { // never Selected(false): prerendered, it would select
-					o = o.Selected(true)
-				}
-				return o
-			}),
-		),
-		app.Label().For("annotator").Text("Your name"),
-		app.Input().ID("annotator").Aria("label", "Your name").Type("text").AutoComplete(false).Placeholder("annotator").
-			Value(t.Annotator).OnChange(t.onAnnotator),
+		// a project fixes its label set, and names its annotators in its panel
+		app.If(!t.Project, func() app.UI { return t.schemeMenu() }),
+		app.If(!t.ProjectNamed, func() app.UI {
+			return app.Span().Class("name-field").Body(
+				app.Label().For("annotator").Text("Your name"),
+				app.Input().ID("annotator").Aria("label", "Your name").Type("text").AutoComplete(false).Placeholder("annotator").
+					Value(t.Annotator).OnChange(t.onAnnotator),
+			)
+		}),
 		app.Button().ID("undo").Title("Undo (u, Ctrl+Z)").Disabled(!t.CanUndo).Text("Undo").OnClick(t.onUndo),
 		app.Button().ID("redo").Title("Redo (Ctrl+Shift+Z)").Disabled(!t.CanRedo).Text("Redo").OnClick(t.onRedo),
 		app.Label().For("export-format").Class("visually-hidden").Text("Export format"),
@@ -98,14 +98,33 @@ func (t *toolbar) more() app.UI {
 		app.Button().ID("export").Title("Export in the chosen format (e)").Text("Export").OnClick(t.onExport),
 		app.Label().Class("button").For("import").Text("Import…"),
 		app.Input().ID("import").Type("file").Class("visually-hidden").Accept(".json,application/json").OnChange(t.onImport),
-		app.Span().Class("classroom").Body(
-			app.Button().ID("make-assignment").Title("Make an assignment of this article for a class").Text("Make assignment").OnClick(t.onTeacher),
-			app.Button().ID("dashboard-button").Title("Load students' submissions").Text("Class dashboard").OnClick(t.onDashboard),
-		),
-		app.If(t.Boundaries, func() app.UI {
+		app.If(!t.Project, func() app.UI { // research: the classroom is not in the way
+			return app.Span().Class("classroom").Body(
+				app.Button().ID("make-assignment").Title("Make an assignment of this article for a class").Text("Make assignment").OnClick(t.onTeacher),
+				app.Button().ID("dashboard-button").Title("Load students' submissions").Text("Class dashboard").OnClick(t.onDashboard),
+			)
+		}),
+		app.If(t.Boundaries && !t.Project, func() app.UI {
 			return app.Button().ID("boundaries-button").Title("Join or split sentences, or re-segment the text").Text("Sentences…").OnClick(t.onBoundaries)
 		}),
 		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
+	)
+}
+
+// schemeMenu chooses the label set.
+func (t *toolbar) schemeMenu() app.UI {
+	return app.Span().Class("scheme-field").Body(
+		app.Label().For("scheme").Text("Labels"),
+		app.Select().ID("scheme").Aria("label", "Labels").OnChange(t.onScheme).Body(
+			app.Range(t.Schemes).Slice(func(i int) app.UI {
+				c := t.Schemes[i]
+				o := app.Option().Value(c.ID).Text(c.Name)
+				if c.ID == t.Active { // never Selected(false): prerendered, it would select
+					o = o.Selected(true)
+				}
+				return o
+			}),
+		),
 	)
 }
 

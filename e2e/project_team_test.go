@@ -125,6 +125,15 @@ func TestProjectTeamOfThree(t *testing.T) {
 	anaDownloads := ana.AllowDownloads()
 	ana.openTeamProject(src, "ana", n["ana"])
 	ana.audit("project queue at 1280×800", axeSource(t))
+	// the research chrome: the project's labels and names, no label sets, second name field or classroom
+	if role, _ := ana.Attr("header.toolbar", "data-role"); role != "research" {
+		t.Errorf("the toolbar's role is %q in a project", role)
+	}
+	for _, css := range []string{"#scheme", "#annotator", "#make-assignment", "#dashboard-button"} {
+		if Eval[bool](ana, fmt.Sprintf(`!!document.querySelector(%q)`, css)) {
+			t.Errorf("%s is in the way of a project's annotator", css)
+		}
+	}
 	ana.ClickSentence("s1")
 	ana.Key("1")
 	ana.waitLabel("ana tags task 1", "s1", "agree")

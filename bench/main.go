@@ -69,6 +69,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	chromium := fs.String("chromium", browsertest.ChromiumPath(), "chromium executable")
 	reps := fs.Int("tags", 3, "tags near the start and near the end, per run")
 	noSeed := fs.Bool("no-save", false, "skip the run with 5,000 saved highlights")
+	noExport := fs.Bool("no-export", false, "skip the run opening 5,000 sentences with 2,500 highlights from an export (?src=)")
+	bigN := fs.Int("big", 50000, "sentences of the big document (opened with ?src=, first and end tags only); 0 skips it")
+	bigRuns := fs.Int("big-runs", 0, "runs of the big document (default: -runs)")
 	verbose := fs.Bool("v", false, "print every run")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -96,7 +99,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	st, err := prepareSite(*webDir, *bin, tmp, sizes)
+	if *bigN != 0 && *bigN < 10 {
+		return fmt.Errorf("-big: %d is not a number of sentences (at least 10, or 0)", *bigN)
+	}
+	if *bigRuns <= 0 {
+		*bigRuns = *runs
+	}
+	st, err := prepareSite(*webDir, *bin, tmp, sizes, *bigN)
 	if err != nil {
 		return err
 	}
@@ -108,7 +117,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	b := &bench{
 		chromium: *chromium, tmp: tmp, srv: srv, site: st,
 		runTimeout: 4 * time.Minute, readyTimeout: 90 * time.Second,
-		settle: time.Second, gap: 150 * time.Millisecond, tagReps: *reps,
+		settle: time.Second, gap: 300 * time.Millisecond, tagReps: *reps,
 	}
 
 	// One round = every scenario once; app and reference alternate who goes
@@ -136,12 +145,30 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if st.SeedFile != "" && !*noSeed {
 			round = append(round, scenario{Page: pageApp, Doc: st.Seed, Path: "/", Seed: st.SeedFile, Key: "2", Label: "opposes"})
 		}
+		if st.Export.File != "" && !*noExport {
+			// every other sentence is "supports": key 2 changes the end ones
+			round = append(round, scenario{Page: pageApp, Doc: st.Export, Path: "/?src=" + st.Export.File, Key: "2", Label: "opposes"})
+		}
+		if st.Big != nil && r < *bigRuns {
+			d := *st.Big
+			pair := []scenario{
+				{Page: pageApp, Doc: d, Path: "/?src=" + d.File, Key: "1", Label: "supports", FewTags: true},
+				{Page: pageRef, Doc: d, Path: "/web/ref/?src=" + d.RefFile, Key: "1", Label: "supports", FewTags: true},
+			}
+			if r%2 == 1 {
+				pair[0], pair[1] = pair[1], pair[0]
+			}
+			round = append(round, pair...)
+		}
 		rounds = append(rounds, round)
 	}
 
 	start := time.Now()
 	load0 := loadAvg()
-	total := len(rounds) * len(rounds[0])
+	total := 0
+	for _, round := range rounds {
+		total += len(round)
+	}
 	fmt.Fprintf(stderr, "bench: %d runs (%d rounds of %d), app.wasm %s (brotli %s), %s\n",
 		total, len(rounds), len(rounds[0]), kib(st.WasmSize), kib(st.BrSize), srv.URL)
 	var results []runResult

@@ -12,7 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
-		"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -24,13 +24,13 @@ var probeJS string
 
 // scenario is one page on one document.
 type scenario struct {
-	Page  string // "stancemark" or "plain JS"
-	Doc   docSpec
-	Path  string // the URL path and query
-	Seed  string // a JSON file of localStorage items written before navigation
-	Key   string // the hotkey tagged
-	Label string // the label id the key sets
-	FewTags bool // first and end tags only (the big document)
+	Page    string // "stancemark" or "plain JS"
+	Doc     docSpec
+	Path    string // the URL path and query
+	Seed    string // a JSON file of localStorage items written before navigation
+	Key     string // the hotkey tagged
+	Label   string // the label id the key sets
+	FewTags bool   // first and end tags only (the big document)
 }
 
 // runResult is one run of a scenario in a fresh browser.
@@ -64,22 +64,26 @@ type runResult struct {
 // tagTimes is one click-then-key tag; times are in ms from the keydown's
 // timeStamp unless named Click….
 type tagTimes struct {
-	Kind        string      `json:"kind"` // first, start, end
+	Kind string `json:"kind"` // first, start, end
 	// From the synthetic click (see probe.js clickThenKey): to the sentence
 	// selected (when the key is sent), to data-label, to the next frame.
 	ClickSelected float64 `json:"click_selected_ms"`
 	ClickLabel    float64 `json:"click_label_ms"`
 	ClickFrame    float64 `json:"click_frame_ms"`
-	SID         string      `json:"sid"`
-	Error       string      `json:"error,omitempty"`
-	InputDelay  float64     `json:"input_delay_ms"` // keydown timeStamp to its first listener
-	Written     float64     `json:"written_ms"`     // setAttribute("data-label") called (-1: not through setAttribute)
-	Label       float64     `json:"label_ms"`       // data-label observed
-	Frame       float64     `json:"frame_ms"`       // next animation frame callback
-	FrameDone   float64     `json:"frame_done_ms"`  // end of that frame's main-thread work
-	WorkSave    float64     `json:"work_save_ms"`   // setItem time for stancemark/v1/work/…
-	SaveInFrame bool        `json:"save_in_paint_frame"`
-	Saves       []saveEntry `json:"saves"`
+	// ... to the end of that frame's main-thread work (style, layout, paint):
+	// a synthetic event arrives between frames, so the rAF alone can come
+	// before the browser has laid the change out.
+	ClickFrameDone float64     `json:"click_frame_done_ms"`
+	SID            string      `json:"sid"`
+	Error          string      `json:"error,omitempty"`
+	InputDelay     float64     `json:"input_delay_ms"` // keydown timeStamp to its first listener
+	Written        float64     `json:"written_ms"`     // setAttribute("data-label") called (-1: not through setAttribute)
+	Label          float64     `json:"label_ms"`       // data-label observed
+	Frame          float64     `json:"frame_ms"`       // next animation frame callback
+	FrameDone      float64     `json:"frame_done_ms"`  // end of that frame's main-thread work
+	WorkSave       float64     `json:"work_save_ms"`   // setItem time for stancemark/v1/work/…
+	SaveInFrame    bool        `json:"save_in_paint_frame"`
+	Saves          []saveEntry `json:"saves"`
 }
 
 type saveEntry struct {
@@ -354,6 +358,7 @@ func (b *bench) tag(ctx context.Context, sc scenario, idx int) (tagTimes, error)
 	t.Label, t.Frame, t.FrameDone = rec.Label-rec.TS, rec.Frame-rec.TS, rec.After-rec.TS
 	if rec.Click >= 0 {
 		t.ClickSelected, t.ClickLabel, t.ClickFrame = rec.Selected-rec.Click, rec.Label-rec.Click, rec.Frame-rec.Click
+		t.ClickFrameDone = rec.After - rec.Click
 	}
 	t.Written = -1
 	if rec.Written >= 0 {

@@ -147,7 +147,7 @@ func summarize(b *bench, results []runResult) *report {
 	}
 	frame := func(t tagTimes) float64 { return t.Frame }
 	clickLabel := func(t tagTimes) float64 { return t.ClickLabel }
-	clickFrame := func(t tagTimes) float64 { return t.ClickFrame }
+	clickFrame := func(t tagTimes) float64 { return t.ClickFrameDone }
 	largest := 0
 	for _, d := range b.site.Docs {
 		largest = max(largest, d.Sentences)
@@ -210,7 +210,7 @@ func summarize(b *bench, results []runResult) *report {
 			if d.Sentences == 5000 && k.kind != "start" {
 				atMost(rw, 8, "≤ 8 ms")
 			}
-			rw = add(d.Name, k.name+", from the click: click → key → next frame", "ms", perTag(app, k.kind, clickFrame), perTag(ref, k.kind, clickFrame))
+			rw = add(d.Name, k.name+", from the click: click → key → next frame rendered", "ms", perTag(app, k.kind, clickFrame), perTag(ref, k.kind, clickFrame))
 			if big && k.kind == "end" {
 				ratioAtMost(rw, 1.2)
 			}
@@ -253,7 +253,7 @@ func summarize(b *bench, results []runResult) *report {
 				atMost(rw, 8, "≤ 8 ms")
 			}
 			rw = add(d.Name, k.name+" → data-label", "ms", perTag(app, k.kind, label), perTag(ref, k.kind, label))
-			rw = add(d.Name, k.name+", from the click: click → key → next frame", "ms", perTag(app, k.kind, clickFrame), perTag(ref, k.kind, clickFrame))
+			rw = add(d.Name, k.name+", from the click: click → key → next frame rendered", "ms", perTag(app, k.kind, clickFrame), perTag(ref, k.kind, clickFrame))
 			if k.kind == "end" {
 				ratioAtMost(rw, 1.5)
 				rw.Note = "plain JS: the 5,000 sentences without highlights"

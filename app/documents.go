@@ -91,6 +91,7 @@ func (s *session) docChanged() {
 	repaint := func() {
 		s.painter.attach()
 		s.painter.paint(s.cells())
+		s.paintList()
 	}
 	if s.afterRender != nil {
 		s.afterRender(repaint)

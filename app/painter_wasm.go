@@ -12,6 +12,9 @@ type domPainter struct {
 	cache    paintCache
 	listbox  app.Value
 	elements []app.Value
+
+	list  app.Value       // ol#highlights as last painted
+	items []highlightItem // its entries
 }
 
 func newPainter() painter { return &domPainter{} }
@@ -88,4 +91,43 @@ func setOrRemove(el app.Value, name, value string) {
 		return
 	}
 	el.Call("setAttribute", name, value)
+}
+
+// paintList writes the side list's entries: the whole list into a new
+// ol#highlights in one innerHTML, otherwise only the entries between the
+// unchanged head and tail (listDiff): removed one by one, the new ones
+// inserted in one insertAdjacentHTML. All markup comes from sideListHTML.
+func (p *domPainter) paintList(items []highlightItem) {
+	ol := app.Window().GetElementByID("highlights")
+	if !ol.Truthy() {
+		p.list, p.items = nil, nil // not mounted: sideList.OnMount paints it
+		return
+	}
+	if p.list == nil || !ol.Equal(p.list) {
+		p.list = ol
+		ol.Set("innerHTML", sideListHTML(items))
+		p.items = append(p.items[:0], items...)
+		return
+	}
+	from, oldEnd, newEnd := listDiff(p.items, items)
+	if from == oldEnd && from == newEnd {
+		return
+	}
+	children := ol.Get("children")
+	if oldEnd-from > len(items)/2+8 {
+		// most of it changed (another label set, an import): write it anew
+		ol.Set("innerHTML", sideListHTML(items))
+	} else {
+		for i := from; i < oldEnd; i++ {
+			children.Index(from).Call("remove")
+		}
+		if markup := sideListHTML(items[from:newEnd]); markup != "" {
+			if from < children.Length() {
+				children.Index(from).Call("insertAdjacentHTML", "beforebegin", markup)
+			} else {
+				ol.Call("insertAdjacentHTML", "beforeend", markup)
+			}
+		}
+	}
+	p.items = append(p.items[:0], items...)
 }

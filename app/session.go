@@ -41,6 +41,11 @@ type session struct {
 	annotator   string
 	format      string // the export format chosen in the menu
 
+	// the side list, rebuilt only when the work changes (see paintList)
+	quotes  quoteCache
+	list    []highlightItem
+	listKey listKey
+
 	orphans    []annotations.Orphan // highlights of an import that could not be placed
 	unreadable unreadable
 	library    libraryState
@@ -105,14 +110,37 @@ func (s *session) cells() []cell {
 	return cells
 }
 
-// refresh repaints the sentences and lets the components re-render.
+// refresh repaints the sentences and the side list and lets the components re-render.
 func (s *session) refresh() {
 	s.painter.paint(s.cells())
+	s.paintList()
 	s.ver++
 	if s.update != nil {
 		s.update()
 	}
 }
+
+// listKey is what the side list was built from: a refresh that changes
+// only the selection or a dialog does not rebuild it.
+type listKey struct {
+	doc     *annotations.Document
+	ws      *annotations.Workspace
+	version uint64
+	scheme  string
+}
+
+// highlightList is the side list's entries now, rebuilt only when the
+// work, its label set or the document changed since the last call.
+func (s *session) highlightList() []highlightItem {
+	k := listKey{s.doc, s.ws, s.ws.Version(), s.ws.Scheme().ID}
+	if s.list == nil || k != s.listKey {
+		s.list, s.listKey = highlightItems(s), k
+	}
+	return s.list
+}
+
+// paintList has the painter bring the side list up to date.
+func (s *session) paintList() { s.painter.paintList(s.highlightList()) }
 
 // changed is called after every change to the work: repaint at once, then
 // save. In the browser the save runs after the next frame is painted (see

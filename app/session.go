@@ -45,6 +45,11 @@ type session struct {
 	quotes  quoteCache
 	list    []highlightItem
 	listKey listKey
+	// the sentences' marks, rebuilt only when the work changes, and the
+	// cells painted from them (painters copy what they keep)
+	marks    []annotations.Mark
+	marksKey listKey
+	cellBuf  []cell
 
 	orphans    []annotations.Orphan // highlights of an import that could not be placed
 	unreadable unreadable
@@ -94,8 +99,15 @@ func (s *session) downloadUnreadable() {
 // cells is what every sentence should show now: its mark in the active
 // label set, the selection, and the feedback on a submission.
 func (s *session) cells() []cell {
-	marks := s.ws.Marks()
-	cells := make([]cell, len(marks))
+	if s.marks == nil || s.marksKey != s.shownKey() {
+		s.marks, s.marksKey = s.ws.Marks(), s.shownKey()
+	}
+	marks := s.marks
+	if cap(s.cellBuf) < len(marks) {
+		s.cellBuf = make([]cell, len(marks))
+	}
+	cells := s.cellBuf[:len(marks)]
+	clear(cells)
 	for i, m := range marks {
 		c := &cells[i]
 		c.Label, c.Color, c.Name = m.Label, m.Color, m.Name
@@ -126,17 +138,20 @@ type listKey struct {
 	doc     *annotations.Document
 	ws      *annotations.Workspace
 	version uint64
-	scheme  string
 }
 
 // highlightList is the side list's entries now, rebuilt only when the
 // work, its label set or the document changed since the last call.
 func (s *session) highlightList() []highlightItem {
-	k := listKey{s.doc, s.ws, s.ws.Version(), s.ws.Scheme().ID}
-	if s.list == nil || k != s.listKey {
-		s.list, s.listKey = highlightItems(s), k
+	if k := s.shownKey(); s.list == nil || k != s.listKey {
+		s.list, s.listKey = updateItems(s, s.list), k
 	}
 	return s.list
+}
+
+// shownKey identifies the state of the work shown.
+func (s *session) shownKey() listKey {
+	return listKey{s.doc, s.ws, s.ws.Version()} // SelectScheme changes the version too
 }
 
 // paintList has the painter bring the side list up to date.

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"stancemark/annotations"
@@ -9,6 +11,8 @@ import (
 // highlightItem is one row of the side list.
 type highlightItem struct {
 	ID, Label, Name, Color, Quote, Note, FirstSID string
+
+	first, last int // the sentence indexes it spans
 }
 
 // maxQuote is how many characters of a highlight's text the list shows.
@@ -16,10 +20,11 @@ const maxQuote = 160
 
 // quoteCache keeps the shortened quote of each run of sentences of one
 // document, so listing thousands of highlights after every change does not
-// rebuild thousands of strings.
+// rebuild thousands of strings; labels are the labels the list was built with.
 type quoteCache struct {
-	doc *annotations.Document
-	m   map[[2]int]string
+	doc    *annotations.Document
+	m      map[[2]int]string
+	labels []annotations.Label
 }
 
 func (c *quoteCache) quote(d *annotations.Document, first, last int) string {
@@ -41,14 +46,53 @@ func highlightItems(s *session) []highlightItem {
 	anns := s.ws.Annotations()
 	items := make([]highlightItem, len(anns))
 	for i, a := range anns {
+		items[i] = s.item(sc, a)
+	}
+	return items
+}
+
+// item is the side-list entry of highlight a of the label set sc.
+func (s *session) item(sc annotations.Scheme, a annotations.Annotation) highlightItem {
+	first := s.doc.SentenceIndex(a.SentenceIDs[0])
+	last := s.doc.SentenceIndex(a.SentenceIDs[len(a.SentenceIDs)-1])
+	l, _ := sc.Label(a.Label)
+	return highlightItem{
+		ID: a.ID, Label: a.Label, Name: l.Name, Color: l.Color,
+		Quote: s.quotes.quote(s.doc, first, last), Note: a.Note,
+		FirstSID: a.SentenceIDs[0], first: first, last: last,
+	}
+}
+
+// updateItems is highlightItems after a change, reusing the entries of
+// prev (the list before it, of the same document) whose highlight is
+// unchanged. Highlights of a label set never overlap, so both lists are in
+// sentence order: walking them together, an entry is kept when it starts
+// where the highlight does and has its id, label, note and last sentence,
+// and the label set's labels are those the list was built with. A tag
+// among thousands of highlights builds one or two entries.
+func updateItems(s *session, prev []highlightItem) []highlightItem {
+	sc := s.ws.Scheme()
+	if len(prev) == 0 || s.listKey.doc != s.doc || !slices.Equal(sc.Labels, s.quotes.labels) {
+		s.quotes.labels = sc.Labels
+		return highlightItems(s)
+	}
+	anns := s.ws.Annotations()
+	items := make([]highlightItem, len(anns))
+	j := 0
+	for i, a := range anns {
 		first := s.doc.SentenceIndex(a.SentenceIDs[0])
-		last := s.doc.SentenceIndex(a.SentenceIDs[len(a.SentenceIDs)-1])
-		l, _ := sc.Label(a.Label)
-		items[i] = highlightItem{
-			ID: a.ID, Label: a.Label, Name: l.Name, Color: l.Color,
-			Quote: s.quotes.quote(s.doc, first, last), Note: a.Note,
-			FirstSID: a.SentenceIDs[0],
+		for j < len(prev) && prev[j].first < first {
+			j++ // a highlight that is gone or changed
 		}
+		if j < len(prev) {
+			if p := prev[j]; p.first == first && p.ID == a.ID && p.Label == a.Label && p.Note == a.Note &&
+				p.last == first+len(a.SentenceIDs)-1 {
+				items[i] = p
+				j++
+				continue
+			}
+		}
+		items[i] = s.item(sc, a)
 	}
 	return items
 }

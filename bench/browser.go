@@ -72,7 +72,9 @@ type tagTimes struct {
 	ClickFrame    float64 `json:"click_frame_ms"`
 	// ... to the end of that frame's main-thread work (style, layout, paint):
 	// a synthetic event arrives between frames, so the rAF alone can come
-	// before the browser has laid the change out.
+	// before the browser has laid the change out. The app's save, deferred
+	// to the task after the frame, can run before the probe's message: its
+	// setItem time is taken out (the frame was on screen before it).
 	ClickFrameDone float64     `json:"click_frame_done_ms"`
 	SID            string      `json:"sid"`
 	Error          string      `json:"error,omitempty"`
@@ -363,6 +365,15 @@ func (b *bench) tag(ctx context.Context, sc scenario, idx int) (tagTimes, error)
 	t.Written = -1
 	if rec.Written >= 0 {
 		t.Written = rec.Written - rec.TS
+	}
+	deferred := 0.0 // saves run after the frame but before the probe's message
+	for _, s := range rec.Saves {
+		if s.T0 >= rec.Frame && s.T1 <= rec.After {
+			deferred += s.T1 - s.T0
+		}
+	}
+	if rec.Click >= 0 {
+		t.ClickFrameDone -= deferred
 	}
 	for _, s := range rec.Saves {
 		t.Saves = append(t.Saves, saveEntry{Key: s.Key, Len: s.Len, Start: s.T0 - rec.TS, MS: s.T1 - s.T0})

@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -73,6 +74,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	bigN := fs.Int("big", 50000, "sentences of the big document (opened with ?src=, first and end tags only); 0 skips it")
 	bigRuns := fs.Int("big-runs", 0, "runs of the big document (default: -runs)")
 	verbose := fs.Bool("v", false, "print every run")
+	only := fs.String("only", "", "run only the scenarios whose document name contains this (e.g. \"export\", \"50000\")")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -159,6 +161,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 				pair[0], pair[1] = pair[1], pair[0]
 			}
 			round = append(round, pair...)
+		}
+		if *only != "" {
+			round = slices.DeleteFunc(round, func(sc scenario) bool { return !strings.Contains(sc.Doc.Name, *only) })
 		}
 		rounds = append(rounds, round)
 	}

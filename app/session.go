@@ -51,6 +51,8 @@ type session struct {
 	marksKey listKey
 	cellBuf  []cell
 
+	opening uint64 // counts opens, so a sliced open that was overtaken stops (open_sliced.go)
+
 	orphans    []annotations.Orphan // highlights of an import that could not be placed
 	unreadable unreadable
 	library    libraryState

@@ -10,8 +10,12 @@ import (
 // the event handler, so a tag is in the DOM before the event returns.
 type domPainter struct {
 	cache    paintCache
-	listbox  app.Value
-	elements []app.Value
+	listbox app.Value
+	// the sentence elements, a static NodeList fetched in one call; an
+	// element is taken from it only when it is painted (at 50,000 sentences
+	// one interop call per element at attach took most of a second)
+	elements app.Value
+	count    int
 
 	list  app.Value       // ol#highlights as last painted
 	items []highlightItem // its entries
@@ -23,35 +27,32 @@ func (p *domPainter) attach() {
 	doc := app.Window().Get("document")
 	listbox := doc.Call("getElementById", "sentences")
 	if !listbox.Truthy() {
-		p.listbox, p.elements = nil, p.elements[:0]
+		p.listbox, p.elements, p.count = nil, nil, 0
 		p.cache.reset()
 		return
 	}
-	if p.listbox != nil && listbox.Equal(p.listbox) && len(p.elements) > 0 {
+	if p.listbox != nil && listbox.Equal(p.listbox) && p.count > 0 {
 		return // the same elements: they show exactly what was painted last
 	}
 	p.listbox = listbox
-	p.elements = p.elements[:0]
-	list := listbox.Call("querySelectorAll", "[data-sid]")
-	for i, n := 0, list.Length(); i < n; i++ {
-		p.elements = append(p.elements, list.Index(i))
-	}
+	p.elements = listbox.Call("querySelectorAll", "[data-sid]")
+	p.count = p.elements.Length()
 	// Fresh elements as articleHTML writes them: untagged, unselected. Only
 	// the sentences that differ from that are painted, so mounting a long
 	// document costs interop calls for its highlights, not for every sentence.
-	p.cache.last = make([]cell, len(p.elements))
+	p.cache.last = make([]cell, p.count)
 }
 
 func (p *domPainter) paint(cells []cell) {
-	if p.listbox == nil || len(p.elements) != len(cells) || !p.listbox.Get("isConnected").Bool() {
+	if p.listbox == nil || p.count != len(cells) || !p.listbox.Get("isConnected").Bool() {
 		p.listbox = nil
 		p.attach()
-		if len(p.elements) != len(cells) {
+		if p.count != len(cells) {
 			return // the article is not mounted yet; attach runs again once it is
 		}
 	}
 	p.cache.update(cells, func(i int, old *cell, c cell) {
-		el := p.elements[i]
+		el := p.elements.Index(i)
 		if old == nil || old.Label != c.Label {
 			setOrRemove(el, "data-label", c.Label)
 			// screen readers announce the label with every tagged sentence

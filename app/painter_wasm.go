@@ -9,7 +9,7 @@ import (
 // domPainter paints cells straight into the sentence elements from inside
 // the event handler, so a tag is in the DOM before the event returns.
 type domPainter struct {
-	cache    paintCache
+	cache   paintCache
 	listbox app.Value
 	// the sentence elements, a static NodeList fetched in one call; an
 	// element is taken from it only when it is painted (at 50,000 sentences

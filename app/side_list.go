@@ -130,6 +130,9 @@ func (l *sideList) OnMount(ctx app.Context) {
 func (l *sideList) Render() app.UI {
 	empty := app.P().Class("empty").Text("No highlights yet: select a sentence and press 1–9.")
 	list := app.Ol().ID("highlights").OnClick(l.onClick)
+	if l.Count >= longDocument {
+		list = list.DataSet("many", "true") // entries off screen skip layout (app.css)
+	}
 	// Hidden(false) would render hidden="false", which browsers read as hidden
 	if l.Count > 0 {
 		empty = empty.Hidden(true)

@@ -216,3 +216,19 @@ func BenchmarkRefreshAfterTag2500Highlights(b *testing.B) {
 		s.run(cmdTag, false, "1")
 	}
 }
+
+// Only long texts and lists are marked for content-visibility (app.css),
+// so a short article never shifts as it scrolls.
+func TestLongDocumentsAreMarked(t *testing.T) {
+	s, _ := longSession(t, longDocument)
+	if !strings.Contains(articleHTML(s.doc)[:200], ` data-long="true">`) {
+		t.Errorf("a %d-sentence text is not marked long", longDocument)
+	}
+	short, err := bundledDocument()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(articleHTML(short), "data-long") {
+		t.Error("the bundled article is marked long")
+	}
+}

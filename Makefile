@@ -33,15 +33,16 @@ wasm: bin ## build web/app.wasm with its brotli and gzip copies (in Go when the 
 
 test: deps fmt-check vet unit e2e ## everything CI runs: gofmt, vet, unit and real-browser tests
 
-# The export tests read the exports with pandas, rdflib and pyld (Debian's
-# python3-* in /usr/bin/python3) and DuckDB (@duckdb/node-api, npm).
-deps: ## install Debian's chromium, brotli, pandas, rdflib and pyld, and axe-core and DuckDB (npm), when missing
+# The export tests read the exports with pandas, rdflib, pyld and PyYAML
+# (the dataset card's header) (Debian's python3-* in /usr/bin/python3) and
+# DuckDB (@duckdb/node-api, npm).
+deps: ## install Debian's chromium, brotli, pandas, rdflib, pyld and PyYAML, and axe-core and DuckDB (npm), when missing
 	@if [ ! -x "$(CHROMIUM)" ] || ! command -v brotli >/dev/null || \
-		! /usr/bin/python3 -c 'import pandas, rdflib, pyld' 2>/dev/null; then \
+		! /usr/bin/python3 -c 'import pandas, rdflib, pyld, yaml' 2>/dev/null; then \
 		echo "installing Debian's chromium (browser tests), brotli (app.wasm.br, which make bench measures)"; \
-		echo "and python3-pandas, python3-rdflib, python3-pyld (the export tests' readers)"; \
+		echo "and python3-pandas, python3-rdflib, python3-pyld, python3-yaml (the export tests' readers)"; \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium brotli \
-			python3-pandas python3-rdflib python3-pyld; \
+			python3-pandas python3-rdflib python3-pyld python3-yaml; \
 	fi
 	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/@duckdb/node-api/package.json ]; then \
 		echo "installing axe-core (the accessibility audit) and @duckdb/node-api (the export tests) from npm"; \
@@ -70,6 +71,7 @@ BENCH_FLAGS ?=
 bench: deps build ## the browser benchmark against plain JS, then go test -bench
 	CHROMIUM=$(CHROMIUM) $(GO) run ./bench $(BENCH_FLAGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./annotations/ ./app/
+	$(GO) test -run '^$$' -bench ProjectNewFNC1 ./cmd/stancemark/
 
 # Every fuzz target of the repository, FUZZTIME each (seed corpora in testdata/fuzz).
 FUZZTIME ?= 20s

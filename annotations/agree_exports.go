@@ -20,8 +20,8 @@ import (
 // here; len(r.Units) is the number of units used.
 //
 // The exports must be valid (see Export.Validate), of the same document
-// (else the error wraps ErrOtherDocument) and under the same scheme id
-// (else ErrUnknownScheme).
+// on the same sentence boundaries (else the error wraps ErrOtherDocument
+// and names both) and under the same scheme id (else ErrUnknownScheme).
 func ReliabilityFromExports(exports []*Export, untagged string) (*Reliability, error) {
 	if len(exports) == 0 {
 		return nil, fmt.Errorf("%w (no export)", ErrTooFewCoders)
@@ -40,6 +40,9 @@ func ReliabilityFromExports(exports []*Export, untagged string) (*Reliability, e
 		if e.Document.ID != first.Document.ID {
 			return nil, becausef(ErrOtherDocument, "export %d is for %s, but export 1 is for %s",
 				c+1, describe(e.Document.Title, e.Document.ID), describe(first.Document.Title, first.Document.ID))
+		}
+		if err := checkSameBoundaries(c+1, e, first); err != nil {
+			return nil, err
 		}
 		if e.Scheme.ID != first.Scheme.ID {
 			return nil, becausef(ErrUnknownScheme, "export %d uses the label set %q, but export 1 uses %q", c+1, e.Scheme.ID, first.Scheme.ID)

@@ -9,24 +9,35 @@ import (
 	"unicode"
 )
 
-// FormatAssignmentV1 is the "format" of an assignment file.
+// FormatAssignmentV1 is the "format" of the first assignment files, still
+// read: "options": {"revealKey": true} reads as ModePractice, false (or no
+// options) as ModeGraded.
 const FormatAssignmentV1 = "stancemark-assignment/v1"
 
-// Assignment is a teacher's assignment ("stancemark-assignment/v1"): an
+// FormatAssignmentV2 is the "format" of an assignment file as written now:
+// "options": {"mode": "practice"} or {"mode": "graded"}.
+const FormatAssignmentV2 = "stancemark-assignment/v2"
+
+// Assignment is a teacher's assignment ("stancemark-assignment/v2"): an
 // article, the label scheme and target claim, instructions, and an optional
 // answer key. It travels as a file (WriteAssignment, ReadAssignment) or as
 // a link (EncodeAssignmentLink, DecodeAssignmentLink). In JSON:
 //
 //	{
-//	  "format": "stancemark-assignment/v1",
+//	  "format": "stancemark-assignment/v2",
 //	  "id": "k3v9q2x7m4p8r6td",
 //	  "title": "Iran and the U.S. in Iraq",
 //	  "instructions": "Tag every sentence that takes a side.",
 //	  "document": {same as in stancemark/v1},
 //	  "scheme": {same as in stancemark/v1},
 //	  "key": [highlights as in stancemark/v1],
-//	  "options": {"revealKey": true}
+//	  "options": {"mode": "practice"}
 //	}
+//
+// In a practice assignment the key travels with the assignment and the
+// student sees feedback as soon as they submit: honest by design, not
+// secure (the key is in the file and the link). A graded assignment's key
+// never leaves the teacher: what students get is StudentCopy, without it.
 //
 // "key" is written only when the key has highlights; "title",
 // "instructions", "key" and "options" may be left out when reading. Reading
@@ -45,9 +56,36 @@ type Assignment struct {
 
 // AssignmentOptions are the teacher's choices for an Assignment.
 type AssignmentOptions struct {
-	// RevealKey lets a student see feedback against the key after
-	// submitting.
-	RevealKey bool `json:"revealKey"`
+	// Mode is ModePractice or ModeGraded; NewAssignment makes "" graded.
+	Mode AssignmentMode `json:"mode"`
+}
+
+// AssignmentMode says who holds an assignment's key and when students see
+// feedback.
+type AssignmentMode string
+
+// The assignment modes.
+const (
+	// ModePractice: the key travels with the assignment; feedback at once
+	// after submitting; scores are marked as practice.
+	ModePractice AssignmentMode = "practice"
+	// ModeGraded: the key stays with the teacher (StudentCopy has none);
+	// feedback when the teacher sends it back.
+	ModeGraded AssignmentMode = "graded"
+)
+
+// Practice reports whether a is a practice assignment.
+func (a *Assignment) Practice() bool { return a.Options.Mode == ModePractice }
+
+// StudentCopy is what students get of a: a itself for a practice
+// assignment, a copy without the key for a graded one.
+func (a *Assignment) StudentCopy() *Assignment {
+	if a.Practice() || len(a.Key) == 0 {
+		return a
+	}
+	c := *a
+	c.Key = nil
+	return &c
 }
 
 // assignmentFields are the top-level fields of an assignment.
@@ -78,8 +116,11 @@ func NewAssignmentID() string {
 // doc under scheme, with copies of the key's highlights (nil or empty: no
 // key). It does not validate the result; see Assignment.Validate.
 func NewAssignment(title, instructions string, doc *Document, scheme Scheme, key []Annotation, opts AssignmentOptions) *Assignment {
+	if opts.Mode == "" {
+		opts.Mode = ModeGraded
+	}
 	a := &Assignment{
-		Format: FormatAssignmentV1, ID: NewAssignmentID(),
+		Format: FormatAssignmentV2, ID: NewAssignmentID(),
 		Title: title, Instructions: instructions,
 		Document: doc.ExportDocument(), Scheme: scheme.clone(), Options: opts,
 	}
@@ -102,7 +143,7 @@ func (a *Assignment) HasKey() bool { return len(a.Key) > 0 }
 // lists as [] and "key" only when there is one.
 func (a Assignment) MarshalJSON() ([]byte, error) {
 	w := assignmentWire{
-		Format: a.Format, ID: a.ID, Title: a.Title, Instructions: a.Instructions,
+		Format: FormatAssignmentV2, ID: a.ID, Title: a.Title, Instructions: a.Instructions,
 		Document: a.Document, Scheme: a.Scheme, Options: a.Options,
 	}
 	if len(a.Key) > 0 {
@@ -205,13 +246,32 @@ func decodeAssignment(data []byte) (*Assignment, error) {
 	if err != nil {
 		return nil, err
 	}
-	if oo != nil {
+	a.Options.Mode = ModeGraded
+	switch {
+	case oo == nil:
+	case format == FormatAssignmentV1:
 		if err := oo.only("options", "revealKey"); err != nil {
 			return nil, err
 		}
-		if err := decodeBool(oo, "revealKey", &a.Options.RevealKey); err != nil {
+		var reveal bool
+		if err := decodeBool(oo, "revealKey", &reveal); err != nil {
 			return nil, err
 		}
+		if reveal {
+			a.Options.Mode = ModePractice
+		}
+	default:
+		if err := oo.only("options", "mode"); err != nil {
+			return nil, err
+		}
+		var mode string
+		if err := oo.str("mode", true, &mode); err != nil {
+			return nil, err
+		}
+		a.Options.Mode = AssignmentMode(mode)
+	}
+	if format == FormatAssignmentV2 && oo == nil {
+		return nil, fieldErrf("options", ErrMissingField, `missing; a %s says whether it is "practice" or "graded" ("options": {"mode": "graded"})`, FormatAssignmentV2)
 	}
 	return a, nil
 }
@@ -231,23 +291,24 @@ func decodeBool(o *jsonObject, name string, dst *bool) error {
 // checkAssignmentFormat checks the "format" of an assignment.
 func checkAssignmentFormat(got string) error {
 	switch {
-	case got == FormatAssignmentV1:
+	case got == FormatAssignmentV1 || got == FormatAssignmentV2:
 		return nil
 	case got == "":
 		return fieldErr("format", because("missing; this is not a Stancemark assignment", ErrMissingField, ErrFormat))
 	case strings.HasPrefix(got, "stancemark-assignment/v"):
-		return fieldErr("format", because(fmt.Sprintf("%q is not supported; this version of Stancemark reads %s (was the file made by a newer Stancemark?)", got, FormatAssignmentV1), ErrUnsupportedVersion))
+		return fieldErr("format", because(fmt.Sprintf("%q is not supported; this version of Stancemark reads %s and %s (was the file made by a newer Stancemark?)", got, FormatAssignmentV2, FormatAssignmentV1), ErrUnsupportedVersion))
 	case got == FormatV1:
-		return fieldErr("format", because(fmt.Sprintf("this is a %q export (a student's work?), not an assignment (%s)", got, FormatAssignmentV1), ErrFormat))
+		return fieldErr("format", because(fmt.Sprintf("this is a %q export (a student's work?), not an assignment (%s)", got, FormatAssignmentV2), ErrFormat))
 	case strings.HasPrefix(got, "stancemark"):
-		return fieldErr("format", because(fmt.Sprintf("this is a %q file, not a Stancemark assignment (%s)", got, FormatAssignmentV1), ErrFormat))
+		return fieldErr("format", because(fmt.Sprintf("this is a %q file, not a Stancemark assignment (%s)", got, FormatAssignmentV2), ErrFormat))
 	}
 	return fieldErr("format", because(fmt.Sprintf("%q: this is not a Stancemark assignment", got), ErrFormat))
 }
 
 // Validate checks a as a whole and returns the first problem as an
 // *ImportError naming the field:
-//   - format is FormatAssignmentV1;
+//   - format is FormatAssignmentV2 or FormatAssignmentV1;
+//   - the mode is "practice" or "graded";
 //   - id is not empty, at most MaxAssignmentIDLength bytes, and has no
 //     spaces or control characters;
 //   - the document and scheme are valid as in an export (Export.Validate);
@@ -263,6 +324,9 @@ func (a *Assignment) Validate() error {
 		return fieldErrf("id", ErrBadValue, "longer than %d characters", MaxAssignmentIDLength)
 	case strings.ContainsFunc(a.ID, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFFFD' }):
 		return fieldErrf("id", ErrBadValue, "%q has spaces or control characters", a.ID)
+	}
+	if m := a.Options.Mode; m != ModePractice && m != ModeGraded {
+		return fieldErrf("options.mode", ErrBadValue, `%q is not a mode; it is "practice" (the key travels with the assignment) or "graded" (the key stays with the teacher)`, string(m))
 	}
 	if err := validateExportDocument(&a.Document); err != nil {
 		return err

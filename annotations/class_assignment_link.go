@@ -32,6 +32,12 @@ func EncodeAssignmentLink(a *Assignment) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return deflateLink(data)
+}
+
+// deflateLink is the DATA of a link to data: base64url without padding of
+// its raw-DEFLATE compression.
+func deflateLink(data []byte) (string, error) {
 	var buf bytes.Buffer
 	zw, err := flate.NewWriter(&buf, flate.BestCompression)
 	if err != nil {
@@ -67,7 +73,18 @@ func AssignmentLink(appURL string, a *Assignment) (string, error) {
 // error is an *ImportError; a damaged link wraps ErrBadLink, one that is
 // too large ErrTooLarge.
 func DecodeAssignmentLink(data string) (*Assignment, error) {
-	data = strings.TrimPrefix(strings.TrimPrefix(data, "#"), "a=")
+	js, err := inflateLink(data, "a", "assignment")
+	if err != nil {
+		return nil, err
+	}
+	return parseAssignment(js)
+}
+
+// inflateLink reads the JSON of a link's DATA (after "#<name>="; a leading
+// "#<name>=" or "<name>=", spaces, line breaks and "=" padding are
+// dropped); what names the content in messages ("assignment").
+func inflateLink(data, name, what string) ([]byte, error) {
+	data = strings.TrimPrefix(strings.TrimPrefix(data, "#"), name+"=")
 	data = strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
 			return -1
@@ -76,7 +93,7 @@ func DecodeAssignmentLink(data string) (*Assignment, error) {
 	}, data)
 	data = strings.TrimRight(data, "=")
 	if data == "" {
-		return nil, &ImportError{Err: because("the link has no assignment data after #a=", ErrBadLink, ErrEmptyFile)}
+		return nil, &ImportError{Err: because(fmt.Sprintf("the link has no %s data after #%s=", what, name), ErrBadLink, ErrEmptyFile)}
 	}
 	if len(data) > MaxLinkDataLength {
 		return nil, &ImportError{Err: because(fmt.Sprintf("the link is longer than %d MB", MaxLinkDataLength>>20), ErrTooLarge)}
@@ -99,7 +116,7 @@ func DecodeAssignmentLink(data string) (*Assignment, error) {
 	case err != nil:
 		return nil, &ImportError{Err: because("the link's data is damaged ("+err.Error()+"); was it changed when copied?", ErrBadLink)}
 	case len(js) > MaxImportBytes:
-		return nil, &ImportError{Err: because(fmt.Sprintf("the link's assignment is larger than %d MB", MaxImportBytes>>20), ErrTooLarge)}
+		return nil, &ImportError{Err: because(fmt.Sprintf("the link's %s is larger than %d MB", what, MaxImportBytes>>20), ErrTooLarge)}
 	}
-	return parseAssignment(js)
+	return js, nil
 }

@@ -48,7 +48,7 @@ func testAssignment(t testing.TB, withKey bool) *Assignment {
 			}
 		}
 	}
-	a := AssignmentFromWorkspace(w, "Iran & the U.S. in Iraq", "Tag every sentence that takes a side.\nThen explain one.", AssignmentOptions{RevealKey: true})
+	a := AssignmentFromWorkspace(w, "Iran & the U.S. in Iraq", "Tag every sentence that takes a side.\nThen explain one.", AssignmentOptions{Mode: ModePractice})
 	a.ID = "k3v9q2x7m4p8r6td"
 	if err := a.Validate(); err != nil {
 		t.Fatal(err)
@@ -93,7 +93,7 @@ func TestAssignmentGolden(t *testing.T) {
 	if !bytes.Equal(again.Bytes(), want) {
 		t.Errorf("read then write is not identity:\n%s", again.Bytes())
 	}
-	if len(got.Key) != len(keyRuns) || got.Key[2].Note != "Kirby doubts any coordination." || !got.Options.RevealKey || got.Scheme.Target != articles.BundledTarget {
+	if len(got.Key) != len(keyRuns) || got.Key[2].Note != "Kirby doubts any coordination." || !got.Practice() || got.Scheme.Target != articles.BundledTarget {
 		t.Errorf("read %+v", got)
 	}
 	doc, err := got.Doc()
@@ -114,8 +114,8 @@ func TestAssignmentWithoutKey(t *testing.T) {
 		t.Fatalf("%v, key %v", err, got.Key)
 	}
 	// title, instructions, key and options may be left out.
-	min := `{"format":"stancemark-assignment/v1","id":"x","document":` + mustJSON(t, a.Document) + `,"scheme":` + mustJSON(t, a.Scheme) + `}`
-	if got, err := ReadAssignment(strings.NewReader(min)); err != nil || got.Title != "" || got.Options.RevealKey {
+	min := `{"format":"stancemark-assignment/v2","id":"x","options":{"mode":"graded"},"document":` + mustJSON(t, a.Document) + `,"scheme":` + mustJSON(t, a.Scheme) + `}`
+	if got, err := ReadAssignment(strings.NewReader(min)); err != nil || got.Title != "" || got.Practice() {
 		t.Fatalf("minimal assignment: %v", err)
 	}
 }
@@ -148,8 +148,8 @@ func TestReadAssignmentErrors(t *testing.T) {
 	}{
 		{"not JSON", "hello", "line 1, column 1: invalid JSON", ErrSyntax},
 		{"a list", "[]", "this is not a Stancemark assignment (the file holds a list", ErrFormat},
-		{"an export", replace(`"format":"stancemark-assignment/v1"`, `"format":"stancemark/v1"`), `format: this is a "stancemark/v1" export (a student's work?), not an assignment`, ErrFormat},
-		{"a newer version", replace(`assignment/v1"`, `assignment/v2"`), `format: "stancemark-assignment/v2" is not supported`, ErrUnsupportedVersion},
+		{"an export", replace(`"format":"stancemark-assignment/v2"`, `"format":"stancemark/v1"`), `format: this is a "stancemark/v1" export (a student's work?), not an assignment`, ErrFormat},
+		{"a newer version", replace(`assignment/v2"`, `assignment/v3"`), `format: "stancemark-assignment/v3" is not supported; this version of Stancemark reads stancemark-assignment/v2 and stancemark-assignment/v1`, ErrUnsupportedVersion},
 		{"unknown field", replace(`"title":`, `"color":"red","title":`), "color: unknown field (an assignment has format, id, title", ErrUnknownField},
 		{"missing id", replace(`"id":"k3v9q2x7m4p8r6td",`, ``), "id: missing", ErrMissingField},
 		{"empty id", replace(`"id":"k3v9q2x7m4p8r6td"`, `"id":""`), "id: missing; an assignment needs an id", ErrMissingField},
@@ -158,9 +158,13 @@ func TestReadAssignmentErrors(t *testing.T) {
 		{"key label", replace(`"label":"neutral"`, `"label":"agree"`), `key[1].label: unknown label "agree" (the scheme has supports, opposes, neutral, unrelated)`, ErrUnknownLabel},
 		{"key sentence", replace(`"sentences":["s4"]`, `"sentences":["s99"]`), `key[1].sentences[0]: unknown sentence "s99"`, ErrUnknownSentence},
 		{"key not a list", replace(`"key":[`, `"key":{"x":[`) + "}", "key: expected a list, found an object", ErrBadValue},
-		{"options not an object", replace(`"options":{"revealKey":true}`, `"options":true`), "options: expected an object, found true or false", ErrBadValue},
-		{"revealKey not a bool", replace(`"revealKey":true`, `"revealKey":"yes"`), "options.revealKey: expected true or false, found text", ErrBadValue},
-		{"unknown option", replace(`"revealKey":true`, `"revealKey":true,"timer":5`), "options.timer: unknown field", ErrUnknownField},
+		{"options not an object", replace(`"options":{"mode":"practice"}`, `"options":true`), "options: expected an object, found true or false", ErrBadValue},
+		{"no options in v2", replace(`,"options":{"mode":"practice"}`, ``), `options: missing; a stancemark-assignment/v2 says whether it is "practice" or "graded"`, ErrMissingField},
+		{"mode not text", replace(`"mode":"practice"`, `"mode":true`), "options.mode: expected text, found true or false", ErrBadValue},
+		{"unknown mode", replace(`"mode":"practice"`, `"mode":"exam"`), `options.mode: "exam" is not a mode; it is "practice"`, ErrBadValue},
+		{"a v1 option in v2", replace(`"mode":"practice"`, `"revealKey":true`), "options.revealKey: unknown field", ErrUnknownField},
+		{"unknown option", replace(`"mode":"practice"`, `"mode":"practice","timer":5`), "options.timer: unknown field", ErrUnknownField},
+		{"revealKey not a bool in v1", strings.Replace(replace(`"mode":"practice"`, `"revealKey":"yes"`), "assignment/v2", "assignment/v1", 1), "options.revealKey: expected true or false, found text", ErrBadValue},
 		{"text changed", replace(`Pentagon spokesman`, `Pentagon spokeswoman`), "document.id:", ErrHashMismatch},
 		{"scheme label key", replace(`"key":"1"`, `"key":"0"`), `scheme.labels[0].key: "0" is not a key from 1 to 9`, ErrBadValue},
 	} {
@@ -232,5 +236,70 @@ func TestAssignmentStudentWorkspaceAndSubmission(t *testing.T) {
 	WriteExport(&buf, e)
 	if !strings.Contains(buf.String(), `"assignment": "k3v9q2x7m4p8r6td"`) {
 		t.Errorf("the submission file has no assignment id:\n%s", buf.String())
+	}
+}
+
+// TestAssignmentV1StillRead: a stancemark-assignment/v1 file (the golden
+// file as v1 wrote it) is read: revealKey true is a practice assignment,
+// false a graded one; written again, it is a v2 file that reads back the same.
+func TestAssignmentV1StillRead(t *testing.T) {
+	data, err := os.ReadFile("testdata/assignment-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ReadAssignment(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Practice() || !a.HasKey() || a.Format != FormatAssignmentV1 {
+		t.Errorf("v1 with revealKey true: mode %q, key %d, format %q; want practice with its key", a.Options.Mode, len(a.Key), a.Format)
+	}
+	graded, err := ReadAssignment(strings.NewReader(strings.Replace(string(data), `"revealKey": true`, `"revealKey": false`, 1)))
+	if err != nil || graded.Options.Mode != ModeGraded {
+		t.Fatalf("v1 with revealKey false: %v, mode %q; want graded", err, graded.Options.Mode)
+	}
+	var buf bytes.Buffer
+	if err := WriteAssignment(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"format": "stancemark-assignment/v2"`) || !strings.Contains(buf.String(), `"mode": "practice"`) {
+		t.Errorf("a v1 assignment is not written as v2:\n%s", buf.String())
+	}
+	back, err := ReadAssignment(&buf)
+	if err != nil || back.ID != a.ID || len(back.Key) != len(a.Key) || !back.Practice() {
+		t.Errorf("v2 of a v1 assignment reads back as %+v, %v", back, err)
+	}
+}
+
+// TestStudentCopy: a graded assignment's student copy has no key, and its
+// file and link hold none of the key's notes; a practice one travels whole.
+func TestStudentCopy(t *testing.T) {
+	a := testAssignment(t, true)
+	a.Options.Mode = ModeGraded
+	c := a.StudentCopy()
+	if c.HasKey() || !a.HasKey() {
+		t.Fatalf("graded: student copy has %d highlights of key, the teacher's %d", len(c.Key), len(a.Key))
+	}
+	var buf bytes.Buffer
+	if err := WriteAssignment(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	link, err := EncodeAssignmentLink(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromLink, err := DecodeAssignmentLink(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, s := range map[string]string{"file": buf.String(), "link": mustJSON(t, fromLink)} {
+		// "key" is also a label's hotkey; the answer key is a list
+		if strings.Contains(s, `"key": [`) || strings.Contains(s, `"key":[`) || strings.Contains(s, "Kirby doubts any coordination.") {
+			t.Errorf("the graded student copy's %s holds the key:\n%s", what, s)
+		}
+	}
+	a.Options.Mode = ModePractice
+	if p := a.StudentCopy(); len(p.Key) != len(a.Key) {
+		t.Errorf("practice: the student copy has %d highlights of key, want %d", len(p.Key), len(a.Key))
 	}
 }

@@ -68,7 +68,7 @@ func TestLoadSubmissions(t *testing.T) {
 	if len(problems) != 5 || !errors.Is(r.Problems[1], ErrOtherAssignment) || !errors.Is(r.Problems[4], ErrOtherDocument) {
 		t.Errorf("problems %q", problems)
 	}
-	if fmt.Sprint(r.Duplicates) != "[{Ada ada.json ada-old.json} {Ada ada.json ada-old-again.json}]" {
+	if fmt.Sprint(r.Duplicates) != "[{Ada ada.json ada-old.json false} {Ada ada.json ada-old-again.json false}]" {
 		t.Errorf("duplicates %v", r.Duplicates)
 	}
 

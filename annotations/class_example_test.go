@@ -20,7 +20,7 @@ func exampleAssignment() *annotations.Assignment {
 	w.SetTarget("The U.S. and Iran will cooperate.")
 	w.Tag(0, 0, "supports")
 	w.Tag(1, 1, "opposes")
-	a := annotations.AssignmentFromWorkspace(w, "Week 3", "Tag every sentence.", annotations.AssignmentOptions{RevealKey: true})
+	a := annotations.AssignmentFromWorkspace(w, "Week 3", "Tag every sentence.", annotations.AssignmentOptions{Mode: annotations.ModePractice})
 	a.ID = "wk3"
 	return a
 }

@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -22,6 +23,10 @@ func submit(t testing.TB, a *Assignment, student string, minutes int, runs ...ru
 		t.Fatal(err)
 	}
 	w.Annotator = student
+	at := time.Date(2026, 3, 2, 10, minutes, 0, 0, time.UTC)
+	w.Now = func() time.Time { return at } // fixed times and ids: golden files
+	n := 0
+	w.NewID = func() string { n++; return fmt.Sprintf("%s-%d", Slug(student, 8, 0, "x"), n) }
 	for _, r := range runs {
 		h, err := w.Tag(r.first, r.last, r.label)
 		if err != nil {

@@ -56,6 +56,11 @@ type ClassReport struct {
 	// read for this class (Reliability.SkewReading on Fleiss' data); ""
 	// with fewer than two students.
 	Reading string
+	// Tables is the agreement report of the labels given (an untagged
+	// sentence is missing, as for alpha and in "stancemark agree"): its
+	// PerLabel, PairwiseCohen and Confusion are the dashboard's tables.
+	// nil with fewer than two students.
+	Tables *AgreementReport
 }
 
 // StudentRow is one student's line in the class table.
@@ -69,6 +74,12 @@ type StudentRow struct {
 	Accuracy   *float64 // vs the key (Feedback.Accuracy); nil without a key
 	Kappa      *float64 // Cohen's kappa vs the key (Feedback.Kappa); nil when undefined
 	Feedback   *Feedback
+	Attempt    int      // the scored submission's attempt (0: unknown)
+	Flags      []string // what differs from the assignment (Assignment.Differences)
+	// AfterFeedback are the student's files submitted after feedback had
+	// been shown to them: kept, not scored.
+	AfterFeedback []string
+	Practice      bool // the assignment is a practice one: the score is a practice score
 }
 
 // SentenceRow is how the class labelled one sentence.
@@ -142,6 +153,12 @@ func (c *Class) Report() *ClassReport {
 		row := StudentRow{
 			Name: s.Student, File: s.File, Exported: s.Export.Exported, Highlights: len(s.Export.Annotations),
 			Accuracy: s.Feedback.Accuracy, Kappa: s.Feedback.Kappa, Feedback: s.Feedback,
+			Attempt: s.Attempt, Flags: s.Flags, Practice: a.Practice(),
+		}
+		for _, d := range r.Duplicates {
+			if d.AfterFeedback && studentKey(d.Student) == studentKey(s.Student) {
+				row.AfterFeedback = append(row.AfterFeedback, d.Dropped)
+			}
 		}
 		for _, h := range s.Export.Annotations {
 			row.Tagged += len(h.SentenceIDs)
@@ -207,7 +224,11 @@ func (r *ClassReport) agreement(exports []*Export) {
 			r.GwetAC1 = &x
 		}
 	}
-	if rel, err := ReliabilityFromExports(exports, ""); err != nil {
+	rel, err := ReliabilityFromExports(exports, "")
+	if err == nil {
+		r.Tables, _ = rel.Report(Nominal) // nominal labels: Report cannot fail on them
+	}
+	if err != nil {
 		r.AlphaNote = noteFor(err)
 	} else if x, err := rel.KrippendorffAlpha(Nominal); err != nil {
 		r.AlphaNote = classNote(err)

@@ -9,16 +9,22 @@
 // beside its file with the same prefix:
 //
 //   - open.go: Open, the one entry verb that turns a name and bytes into
-//     what they are (a document, a stancemark/v1 export or an assignment),
+//     what they are (a document, a stancemark/v1 export, an assignment, a
+//     project, a submission or a gold file),
 //     with every refusal an *OpenError.
 //   - text_: text in. Plain text, Markdown and HTML become a Document split
 //     into sentences (ParsePlainText, ParseMarkdown, ParseHTML, NewDocument,
-//     CanonicalText, DocumentID; the sentence corrections are in
-//     text_segment.go), a file of any of these read by its name or content
+//     CanonicalText, DocumentID; the segmenter in text_segment.go, its rules
+//     in text_segment_rules.go and text_segment_lists.go, its versions,
+//     BoundariesID and DocumentFromSentences in text_boundaries.go,
+//     JoinSentences, SplitSentence, Resegment and MoveWork in
+//     text_boundaries_edit.go, the
+//     lede rule IsTitleLine and DeriveTitle in text_title.go), a file of any of these read by its name or content
 //     (ParseFile, SniffFileKind; text_file.go, text_sniff.go), and the
 //     limits on text (MaxNoteRunes, MaxSentences, ...).
 //   - work_: the Workspace. Highlights (Annotation) under label schemes
-//     (Scheme, Presets), the edits (Tag, Clear, SetNote, SetTarget,
+//     (Scheme, Presets; the colour check every label set passes,
+//     CheckLabelColour and Scheme.CheckColours, in work_scheme_colours.go), the edits (Tag, Clear, SetNote, SetTarget,
 //     SetScheme, Import), the undo history (Undo, Redo), the saved state
 //     (MarshalState, RestoreWorkspace) and the merge of two tabs
 //     (MergeState, MatchesState) with its stamps.
@@ -33,13 +39,28 @@
 //     the student's side (Assignment.NewWorkspace, Assignment.Submission,
 //     SubmissionFileName), feedback (Assignment.Compare), the class
 //     (NewClass, Class.Add, LoadSubmissions), its report (Class.Report,
-//     WriteClassCSV, ClassReport.Summary) and GenerateSubmissions.
+//     WriteClassCSV, ClassReport.Summary) and GenerateSubmissions. Issue
+//     17: assignments are practice or graded ("stancemark-assignment/v2",
+//     v1 still read; Assignment.StudentCopy has no key when graded); what
+//     Submit writes is a Handin ("stancemark-handin/v1": the attempt and
+//     whether feedback had been shown; class_handin.go), and the class
+//     scores work from before feedback (Class.Add) and flags a different
+//     claim or labels (Assignment.Differences); the teacher's class file
+//     ("stancemark-class/v1": WriteClass, ReadClass, Class.Remove;
+//     class_record.go); the feedback sent back per student
+//     ("stancemark-feedback/v1": ClassReport.FeedbackFor, FeedbackLink;
+//     class_feedback_file.go); the grades CSV (WriteGradesCSV;
+//     class_grades.go).
 //   - project_: research projects ("stancemark-project/v1"). The data
 //     contract (project.go: Project, ProjectDocument, Claim, Task, Codebook,
 //     ProjectInput), the file (WriteProject, ReadProject, Project.Validate;
-//     project_file.go, project_decode.go, project_validate.go), the hash
+//     project_file.go, project_decode.go, project_validate.go; the
+//     one-pass reader of what Stancemark writes, project_fastdecode.go), the hash
 //     and the content ids (ProjectHash, ProjectID, ClaimID, TaskID;
-//     project_hash.go), NewProject (project_new.go) and the overlap rule
+//     project_hash.go), NewProject (project_new.go), the inputs of `project new` and of the
+//     app's New project read from names and bytes (ReadProjectSources,
+//     SniffProjectFile, ProjectSources.Project, ClaimLines; project_sources*.go)
+//     and the overlap rule
 //     (Project.AnnotatorsOf, Project.TasksOf; project_assign.go). An
 //     annotator's work comes back as a "stancemark-submission/v1"
 //     (WriteSubmission, ReadSubmission, Project.CheckSubmission,
@@ -50,8 +71,18 @@
 //     and each label's provenance (GoldVotes.Decide, GoldSource; gold.go),
 //     NewGold from a project's submissions or one document's exports with
 //     adjudications that override the policy and go stale when the votes
-//     change (gold_build.go), and WriteGold, ReadGold and Gold.Validate
-//     (gold_file.go).
+//     change (gold_build.go), WriteGold, ReadGold and Gold.Validate
+//     (gold_file.go), and each annotator's note per unit for the
+//     Adjudicate view (GoldInput.Notes, GoldEntry.UnitKey; gold_notes.go).
+//   - dataset_: the dataset folder ("stancemark-dataset/v1"). NewDataset
+//     builds its tables (AnnotationRow, GoldRow, DocumentRow, ClaimRow;
+//     dataset_tables.go) from what NewGold takes, with the card's agreement
+//     (DatasetReport; dataset_agreement.go); WriteDatasetRows and
+//     ReadDatasetRows write and read them as JSON Lines (dataset_jsonl.go);
+//     the FNC-1 and SemEval-2016 files (dataset_corpus.go); the Hugging Face
+//     card (Dataset.WriteCard; dataset_card.go); Dataset.Files, the manifest
+//     (WriteManifest, ReadManifest) and the browser's zip (WriteDatasetZip;
+//     dataset_files.go). Parquet is the CLI's (cmd/stancemark).
 //   - agree_: agreement. Reliability data (ReadReliabilityCSV,
 //     ReliabilityFromExports, with the one rule for sentences nobody
 //     tagged), the coefficients (KrippendorffAlpha, FleissKappa,
@@ -71,7 +102,11 @@
 // # Documents
 //
 // A plain-text file becomes a Document with ParsePlainText: the first
-// non-blank line is the title, the rest is the body. The body is made
+// non-blank line is the title when it looks like one (IsTitleLine: short,
+// without sentence-ending punctuation, or followed by a blank line and a
+// heading in title case), the rest is the body; otherwise the whole text is
+// the body and the title is its first sentence, cut to 80 characters
+// (DeriveTitle). The body is made
 // canonical (CanonicalText): line endings become \n; a line that is empty
 // or only whitespace (non-breaking spaces U+00A0, U+2007, U+202F and the
 // BOM U+FEFF count as whitespace) is blank; blank lines separate paragraphs,
@@ -93,19 +128,56 @@
 // Each paragraph is split by the Punkt tokenizer of
 // github.com/neurosnap/sentences (English); sentences never cross a
 // paragraph, are numbered s1, s2, ... in document order, and exclude the
-// whitespace around them. A few small corrections fix where the tokenizer is
-// wrong, each listed in text_segment.go and tested:
+// whitespace around them. Small named rules (segmenter version 2,
+// text_segment_rules.go and text_segment_lists.go, each tested in
+// text_segment_rules_test.go) fix where the tokenizer is wrong on news
+// text. Joins (a boundary Punkt made is removed):
 //
-//   - no split after an abbreviation that stands before a name or a number
-//     ("Mt. Everest", "Rev. King", "Capt. Hook", "Fig. 3"), nor after
-//     "Yahoo!" ("Yahoo! News");
-//   - no split between a quotation ending in ? or ! and a lowercase
-//     attribution (`"Why?" he asked.`);
-//   - a split after a number ending a sentence, which the tokenizer takes for
-//     a list number ("It began on June 3. | Talks followed."), unless the
-//     number starts the sentence or follows a colon ("1. Iran", "Steps: 1.
-//     Open");
-//   - a split between two quotations (`"Are you sure?" | "Yes."`).
+//   - title-abbreviation: after an abbreviation that stands before a name or
+//     a number ("Mt. Everest", "Rev. King", "Capt. Hook", "Fig. 3");
+//   - bang-name: after "Yahoo!" ("Yahoo! News");
+//   - quote-attribution: between a quotation ending in ? or ! and a
+//     lowercase attribution (`"Why?" he asked.`);
+//   - possessive-abbreviation: after an abbreviation with 's ("King Jr.'s
+//     speech");
+//   - ellipsis-inside: after a spaced three-dot ellipsis (". . .", words
+//     left out) whatever follows, and after "..." or "…" before a
+//     lowercase word;
+//   - list-marker: between an inline list's marker and its item ("• 9. |
+//     first").
+//
+// Splits (a sentence starts where Punkt saw none):
+//
+//   - number-end: after a number ending a sentence ("It began on June 3. |
+//     Talks followed."), unless it starts the sentence or follows a colon;
+//   - two-quotations: between two quotations (`"Are you sure?" | "Yes."`);
+//   - list-item: before each later item of an inline list ("1.) first |
+//     2.) second", "a. one | b. two", "• one | • two"): a list opens with 1
+//     (or a) at the start of the paragraph, after a colon or a sentence
+//     end, and goes on 2, 3, ... in the same style; bullets when there are
+//     two or more;
+//   - initialism-end: after an initialism ("U.S.", "E.U.") before a word
+//     that starts sentences (pronouns, determiners, conjunctions, question
+//     words and nouns news sentences open with, such as "Officials"), not
+//     before a name or an institution ("U.S. Senate");
+//   - time-end: after "a.m." or "p.m." before a capitalised word that is
+//     not a day, month or time zone, unless the sentence opens with its
+//     time ("At 9 a.m. Mr. Obama spoke.");
+//   - address-end: after a web or e-mail address ending in a period;
+//   - ellipsis-end: after a four-dot ellipsis (". . . .") before a capital;
+//   - missing-space: at a period with no space after it before a
+//     capitalised word ("It rained.Then"), not in numbers ("3.5"),
+//     initialisms ("U.S.-led"), abbreviations ("Mr.Smith"), addresses,
+//     paths or file names.
+//
+// Document.Explain lists the boundaries with the rule that made or removed
+// each. Version 1 (SegmenterV1: Punkt and the first four rules, as
+// before) is kept unchanged to rebuild documents stored without their
+// sentences. Boundaries are data: a document read from an export, an
+// assignment or a project keeps the sentences recorded in it
+// (DocumentFromSentences) and is never split again; BoundariesID names a
+// list of boundaries, and agreement and gold refuse to compare work made on
+// different ones.
 //
 // # Highlights and the tagging rule
 //

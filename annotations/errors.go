@@ -104,6 +104,13 @@ var (
 // The errors of CheckSubmission for a stancemark-submission/v1 file that is
 // not work on the project at hand.
 var (
+	// ErrNoClaims: the inputs of a new project pair no claim with an
+	// article (ProjectSources.Project); the CLI and the app say how to give
+	// some.
+	ErrNoClaims = errors.New("no claims")
+	// ErrNoTextColumn: an article table of a new project has no column (or
+	// JSONL field) of the text.
+	ErrNoTextColumn = errors.New("no text column")
 	// ErrOtherProject: the submission belongs to another project.
 	ErrOtherProject = errors.New("the file is for another project")
 	// ErrOtherRevision: the submission was made on another version of the

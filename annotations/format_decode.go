@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -136,7 +137,7 @@ func fieldPath(path, name string) string {
 	return path + "." + name
 }
 
-func elemPath(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+func elemPath(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // decodeObject reads raw as a JSON object.
 func decodeObject(raw json.RawMessage, path string) (*jsonObject, error) {

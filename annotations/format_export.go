@@ -3,8 +3,10 @@ package annotations
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -273,24 +275,28 @@ func (d *Document) ExportDocument() ExportDocument {
 	return ExportDocument{ID: d.ID, Title: d.Title, Text: d.Text, Sentences: ss}
 }
 
-// Doc rebuilds the Document of e from its title and text with NewDocument
-// and checks that it has e's id and sentences; when this version of
-// Stancemark splits the text differently, the error names document.sentences.
+// Doc rebuilds the Document of e from its title, its text and its own
+// sentence boundaries (DocumentFromSentences): the text is not split again,
+// so an export made by an earlier version of Stancemark keeps its
+// sentences. The sentences must be valid for the text; the error names the
+// field.
 func (e *Export) Doc() (*Document, error) {
-	d, err := NewDocument(e.Document.Title, e.Document.Text)
-	if err != nil {
-		return nil, fieldErr("document.text", err)
+	text, _ := CanonicalText(e.Document.Text)
+	if text != e.Document.Text {
+		return nil, fieldErrf("document.text", ErrBadValue, "is not in Stancemark's canonical form (paragraphs separated by one blank line)")
 	}
-	if d.ID != e.Document.ID {
-		if d.Text != e.Document.Text {
-			return nil, fieldErrf("document.text", ErrBadValue, "is not in Stancemark's canonical form (paragraphs separated by one blank line)")
-		}
+	if strings.TrimFunc(text, isSpace) == "" {
+		return nil, fieldErr("document.text", ErrEmptyDocument)
+	}
+	if DocumentID(text) != e.Document.ID {
 		return nil, fieldErrf("document.id", ErrHashMismatch, "%q does not match the document text", e.Document.ID)
 	}
-	if err := sameSentences(d, e.Document.Sentences); err != nil {
-		return nil, err
+	d, err := DocumentFromSentences(e.Document.Title, e.Document.Text, e.Document.Sentences)
+	var ie *ImportError
+	if errors.As(err, &ie) && ie.Field != "document.sentences" {
+		return nil, &ImportError{Field: "document.sentences", Err: fmt.Errorf("do not fit the text (at %s): %w", ie.Field, ie.Err)}
 	}
-	return d, nil
+	return d, err
 }
 
 // sameSentences checks that ss are the sentences of d.

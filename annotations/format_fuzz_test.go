@@ -85,6 +85,7 @@ func FuzzNewDocument(f *testing.F) {
 		"Rear Adm. John Kirby spoke. \"Why?\" he asked.\n\nNext.",
 		"日本語。二つ。\r\n\u00a0\r\nEmoji 👨\u200d👩\u200d👧 here. 3. Fine!",
 		"\xff\xfe. . .. ... ?! \"\" ''",
+		"1.) a 2.) b • x • ⁃3. y It rained.Then the E.U. Officials at 6 p.m. Then King Jr.'s . . . I . . . . The a. b. c) www.x.org/A.B. Go",
 	} {
 		f.Add(s)
 	}
@@ -119,8 +120,13 @@ func FuzzNewDocument(f *testing.F) {
 			prevEnd = s.End
 		}
 		e := &Export{Format: FormatV1, Document: d.ExportDocument()}
-		if _, err := e.Doc(); err != nil {
+		if _, err := e.Doc(); err != nil { // also: every word of the text is in a sentence
 			t.Fatalf("Doc() of its own export: %v", err)
+		}
+		for _, b := range d.Explain() {
+			if b.At < 0 || b.At > len(runes) || b.Rule == "" {
+				t.Fatalf("Explain: %+v", b)
+			}
 		}
 	})
 }

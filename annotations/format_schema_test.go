@@ -193,20 +193,18 @@ func TestSchemasRejectWhatImportRejects(t *testing.T) {
 	}
 	w3c := compileSchema(t, "w3c-annotation-collection.schema.json")
 	good = string(render(t, "w3c", panel(t)[:1]))
-	for _, edit := range [][2]string{
-		{`"motivation": "classifying"`, `"motivation": "stance"`},
-		{`"@context": "http://www.w3.org/ns/anno.jsonld"`, `"@context": "http://example.org/context.jsonld"`},
-		{`"id": "urn:stancemark:annotation:`, `"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:stancemark:annotation:`},
-		{`"purpose": "describing"`, `"purpose": "claim"`},
-		{`"id": "urn:stancemark:label:`, `"id": "urn:other:label:`},
-		{`"last": "urn:stancemark:collection:`, `"last": "not an iri `},
-		{`"created": "2026-03-01T08:00:01.500Z"`, `"created": "2026-03-01T09:00:01.500+01:00"`},
-		{`"id": "urn:stancemark:annotation:`, `"id": "not an iri `},
-		{`"type": "TextPositionSelector",
-              "start": 0`, `"type": "TextPositionSelector",
-              "start": -4`},
-		{`"type": "TextQuoteSelector",`, `"type": "TextQuoteSelector", "start": 0,`},
-		{`"purpose": "commenting"`, `"purpose": "opinion"`},
+	for _, edit := range [][2]string{ // WriteW3C writes compact JSON, one annotation per line
+		{`"motivation":"classifying"`, `"motivation":"stance"`},
+		{`"@context":"http://www.w3.org/ns/anno.jsonld"`, `"@context":"http://example.org/context.jsonld"`},
+		{`"id":"urn:stancemark:annotation:`, `"@context":"http://www.w3.org/ns/anno.jsonld","id":"urn:stancemark:annotation:`},
+		{`"purpose":"describing"`, `"purpose":"claim"`},
+		{`"id":"urn:stancemark:label:`, `"id":"urn:other:label:`},
+		{`"last":"urn:stancemark:collection:`, `"last":"not an iri `},
+		{`"created":"2026-03-01T08:00:01.500Z"`, `"created":"2026-03-01T09:00:01.500+01:00"`},
+		{`"id":"urn:stancemark:annotation:`, `"id":"not an iri `},
+		{`"type":"TextPositionSelector","start":0`, `"type":"TextPositionSelector","start":-4`},
+		{`"type":"TextQuoteSelector",`, `"type":"TextQuoteSelector","start":0,`},
+		{`"purpose":"commenting"`, `"purpose":"opinion"`},
 	} {
 		bad := strings.Replace(good, edit[0], edit[1], 1)
 		if bad == good {
@@ -216,5 +214,35 @@ func TestSchemasRejectWhatImportRejects(t *testing.T) {
 		if err := validate(t, w3c, "w3c", []byte(bad)); err == nil {
 			t.Errorf("the W3C schema accepts %q", edit[1])
 		}
+	}
+}
+
+// TestClassroomSchemas: the golden assignment, handin and class files
+// validate against their schemas; every malformed one that is JSON fails
+// its schema, except those the schema cannot see (named below).
+func TestClassroomSchemas(t *testing.T) {
+	for _, c := range []struct {
+		schema, golden, dir string
+		read                func(io.Reader) (any, error)
+		beyond              map[string]bool
+	}{
+		{"stancemark-assignment-v2.schema.json", "testdata/assignment.golden.json", "testdata/malformed/assignment",
+			func(r io.Reader) (any, error) { return annotations.ReadAssignment(r) }, map[string]bool{"text-changed": true, "key-unknown-label": true}},
+		{"stancemark-handin-v1.schema.json", "testdata/handin.golden.json", "testdata/malformed/handin",
+			func(r io.Reader) (any, error) { return annotations.ReadHandin(r) }, map[string]bool{"work-unknown-label": true}},
+		{"stancemark-class-v1.schema.json", "testdata/class.golden.json", "testdata/malformed/class",
+			func(r io.Reader) (any, error) { return annotations.ReadClass(r) }, map[string]bool{"handin-other-document": true}},
+		{"stancemark-feedback-v1.schema.json", "testdata/feedback.golden.json", "testdata/malformed/feedback",
+			func(r io.Reader) (any, error) { return annotations.ReadFeedbackFile(r) }, map[string]bool{"work-other-assignment": true}},
+	} {
+		s := compileSchema(t, c.schema)
+		data, err := os.ReadFile(c.golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := validate(t, s, c.golden, data); err != nil {
+			t.Errorf("%s: %v", c.golden, err)
+		}
+		checkMalformedSchema(t, s, c.dir, c.read, c.schema, c.beyond)
 	}
 }

@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -47,8 +48,8 @@ type W3CPage struct {
 	PartOf     string          `json:"partOf"`
 	StartIndex int             `json:"startIndex"`
 	Prev       string          `json:"prev,omitempty"`
-	Next       *W3CPage        `json:"next,omitempty"`
 	Items      []W3CAnnotation `json:"items"`
+	Next       *W3CPage        `json:"next,omitempty"` // after the items, so that WriteW3C can stream the pages
 }
 
 // W3CAnnotation is one highlight as a W3C Annotation with motivation
@@ -133,21 +134,69 @@ type W3COptions struct {
 // ("urn:stancemark:annotation:…"), made unique within the collection;
 // pages are the collection's id + ":page:" + the page's index from 0.
 func W3C(exports []*Export, opt W3COptions) (*W3CCollection, error) {
+	c, size := w3cCollection(exports, opt)
+	items := make([]W3CAnnotation, 0, c.Total)
+	if err := w3cItems(exports, opt, func(a *W3CAnnotation) error {
+		items = append(items, *a)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	var last *W3CPage
+	for start := 0; start < len(items); start += size {
+		p := &W3CPage{
+			ID: w3cPageID(c.ID, start/size), Type: "AnnotationPage", PartOf: c.ID, StartIndex: start,
+			Items: items[start:min(start+size, len(items))],
+		}
+		if last == nil {
+			c.First = p
+		} else {
+			p.Prev, last.Next = last.ID, p
+		}
+		last = p
+	}
+	return c, nil
+}
+
+// w3cCollection returns the collection of exports without its pages (but
+// with Last) and the page size.
+func w3cCollection(exports []*Export, opt W3COptions) (*W3CCollection, int) {
 	h := sha256.New()
-	var items []W3CAnnotation
+	total := 0
+	for _, e := range exports {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", e.Document.ID, e.Scheme.ID, AnnotatorName(e), formatTime(e.Exported))
+		total += len(e.Annotations)
+	}
+	id := "urn:stancemark:collection:" + hex.EncodeToString(h.Sum(nil))[:32]
+	c := &W3CCollection{Context: W3CContext, ID: id, Type: "AnnotationCollection", Label: collectionLabel(exports), Total: total}
+	size := opt.PageSize
+	if size <= 0 {
+		size = W3CPageSize
+	}
+	if total > 0 {
+		c.Last = w3cPageID(id, (total-1)/size)
+	}
+	return c, size
+}
+
+func w3cPageID(collection string, i int) string { return collection + ":page:" + strconv.Itoa(i) }
+
+// w3cItems calls yield with each annotation of the collection, in order,
+// building one at a time.
+func w3cItems(exports []*Export, opt W3COptions, yield func(*W3CAnnotation) error) error {
 	seen := map[string]int{}
 	for _, e := range exports {
 		creator := AnnotatorName(e)
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", e.Document.ID, e.Scheme.ID, creator, formatTime(e.Exported))
 		t := newExportText(e)
 		as, hs, err := inOrder(t)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		source := opt.Source
 		if source == "" {
 			source = e.Document.ID
 		}
+		generated := formatTime(e.Exported)
 		for i, a := range as {
 			loc := hs[i]
 			prefix, suffix := t.context(loc.start, loc.end)
@@ -170,9 +219,9 @@ func W3C(exports []*Export, opt W3COptions) (*W3CCollection, error) {
 			if a.Note != "" {
 				body = append(body, W3CBody{Type: "TextualBody", Purpose: "commenting", Value: a.Note, Format: "text/plain"})
 			}
-			items = append(items, W3CAnnotation{
+			if err := yield(&W3CAnnotation{
 				ID: id, Type: "Annotation", Motivation: "classifying",
-				Created: formatTime(a.Created), Modified: formatTime(a.Modified), Generated: formatTime(e.Exported),
+				Created: formatTime(a.Created), Modified: formatTime(a.Modified), Generated: generated,
 				Creator:   W3CAgent{Type: "Person", Name: creator},
 				Generator: W3CGenerator,
 				Body:      body,
@@ -180,32 +229,12 @@ func W3C(exports []*Export, opt W3COptions) (*W3CCollection, error) {
 					W3CQuoteSelector{Type: "TextQuoteSelector", Exact: t.text(loc.start, loc.end), Prefix: prefix, Suffix: suffix},
 					W3CPositionSelector{Type: "TextPositionSelector", Start: loc.start, End: loc.end},
 				}},
-			})
+			}); err != nil {
+				return err
+			}
 		}
 	}
-	id := "urn:stancemark:collection:" + hex.EncodeToString(h.Sum(nil))[:32]
-	c := &W3CCollection{Context: W3CContext, ID: id, Type: "AnnotationCollection", Label: collectionLabel(exports), Total: len(items)}
-	size := opt.PageSize
-	if size <= 0 {
-		size = W3CPageSize
-	}
-	var last *W3CPage
-	for start := 0; start < len(items); start += size {
-		p := &W3CPage{
-			ID: id + ":page:" + strconv.Itoa(start/size), Type: "AnnotationPage", PartOf: id, StartIndex: start,
-			Items: items[start:min(start+size, len(items))],
-		}
-		if last == nil {
-			c.First = p
-		} else {
-			p.Prev, last.Next = last.ID, p
-		}
-		last = p
-	}
-	if last != nil {
-		c.Last = last.ID
-	}
-	return c, nil
+	return nil
 }
 
 // Pages returns the pages of c in order: First, First.Next, ...
@@ -226,13 +255,60 @@ func (c *W3CCollection) Annotations() []W3CAnnotation {
 	return out
 }
 
-// WriteW3C writes W3C(exports) as JSON-LD indented by two spaces.
+// WriteW3C writes W3C(exports) as compact JSON-LD with one annotation per
+// line (the collection's and each page's own fields open the line before
+// its first annotation), streamed: each annotation is built and written in
+// turn, so memory does not grow with the collection (a page embeds the
+// next after its items, and the closing braces of the pages come last).
+// It decodes to the same JSON as W3C's collection.
 func WriteW3C(w io.Writer, exports []*Export, opt W3COptions) error {
-	c, err := W3C(exports, opt)
+	c, size := w3cCollection(exports, opt)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	str := func(s string) string {
+		buf.Reset()
+		enc.Encode(s)
+		return strings.TrimSuffix(buf.String(), "\n")
+	}
+	fmt.Fprintf(bw, `{"@context":%s,"id":%s,"type":%s,"label":%s,"total":%d`, str(c.Context), str(c.ID), str(c.Type), str(c.Label), c.Total)
+	if c.Total == 0 {
+		bw.WriteString("}\n")
+		return bw.Flush()
+	}
+	bw.WriteString(`,"first":`)
+	n, pages := 0, 0
+	err := w3cItems(exports, opt, func(a *W3CAnnotation) error {
+		if n%size == 0 {
+			if n > 0 {
+				bw.WriteString(`],"next":`)
+			}
+			fmt.Fprintf(bw, `{"id":%s,"type":"AnnotationPage","partOf":%s,"startIndex":%d`, str(w3cPageID(c.ID, pages)), str(c.ID), n)
+			if pages > 0 {
+				fmt.Fprintf(bw, `,"prev":%s`, str(w3cPageID(c.ID, pages-1)))
+			}
+			bw.WriteString(`,"items":[`)
+			pages++
+		} else {
+			bw.WriteString(",")
+		}
+		buf.Reset()
+		if err := enc.Encode(a); err != nil {
+			return err
+		}
+		bw.WriteString("\n")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		n++
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	return writeIndented(w, c)
+	bw.WriteString("\n]")
+	bw.WriteString(strings.Repeat("}", pages))
+	fmt.Fprintf(bw, `,"last":%s}`+"\n", str(c.Last))
+	return bw.Flush()
 }
 
 // collectionLabel names a collection: "Title — Scheme — annotator".

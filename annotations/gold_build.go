@@ -221,8 +221,8 @@ func goldFromExports(exports []*Export, none bool) (*goldBuilder, error) {
 			return nil, becausef(ErrOtherDocument, "export %d is for %s, but export 1 is for %s; gold labels need exports of one document",
 				i+1, describe(e.Document.Title, e.Document.ID), describe(first.Document.Title, first.Document.ID))
 		}
-		if !slices.Equal(e.Document.Sentences, first.Document.Sentences) {
-			return nil, becausef(ErrOtherDocument, "export %d splits %s into other sentences than export 1", i+1, describe(e.Document.Title, e.Document.ID))
+		if err := checkSameBoundaries(i+1, e, first); err != nil {
+			return nil, err
 		}
 		if e.Scheme.ID != first.Scheme.ID {
 			return nil, becausef(ErrUnknownScheme, "export %d uses the label set %q, but export 1 uses %q; gold labels need one label set", i+1, e.Scheme.ID, first.Scheme.ID)
@@ -337,7 +337,7 @@ func (b *goldBuilder) sameTarget(adj *Gold) error {
 	case adj.Document.ID != b.doc.ID:
 		return fieldErrf("document.id", ErrOtherDocument, "this gold file is for another document (%s); the exports are of %s", adj.Document.ID, b.doc.ID)
 	case !slices.Equal(adj.Document.Sentences, b.doc.Sentences):
-		return fieldErrf("document.sentences", ErrOtherDocument, "this gold file splits document %s into other sentences than the exports", b.doc.ID)
+		return fieldErrf("document.sentences", ErrOtherDocument, "this gold file is on %s of document %s, the exports on %s", describeBoundaries(adj.Document.Sentences), b.doc.ID, describeBoundaries(b.doc.Sentences))
 	}
 	return nil
 }

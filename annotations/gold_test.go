@@ -379,3 +379,24 @@ func TestGoldVotesDecide(t *testing.T) {
 		}
 	}
 }
+
+func TestGoldNotes(t *testing.T) {
+	p := goldProject(t)
+	subs := plantedSubmissions(p)
+	subs[1].Tasks[0].Annotations[2].Note = "Bob: the talks failed."
+	subs[2].Tasks[0].Annotations[2].Note = "Cy: only reported."
+	in := GoldInput{Project: p, Submissions: subs}
+	g := mustGold(t, in)
+	notes := in.Notes()
+	s3, s2 := entryOf(t, g, "s3"), entryOf(t, g, "s2")
+	want := map[string]string{"bob": "Bob: the talks failed.", "cy": "Cy: only reported."}
+	if got := notes[s3.UnitKey()]; len(got) != 2 || got["bob"] != want["bob"] || got["cy"] != want["cy"] {
+		t.Errorf("notes on s3 = %v, want %v", got, want)
+	}
+	if got := notes[s2.UnitKey()]; got != nil {
+		t.Errorf("s2 has no note, got %v", got)
+	}
+	if len(notes) != 1 {
+		t.Errorf("%d units with notes, want 1", len(notes))
+	}
+}

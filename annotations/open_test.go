@@ -138,3 +138,24 @@ func TestOpenProjectAndSubmission(t *testing.T) {
 		t.Errorf("a later project version: %v", err)
 	}
 }
+
+func TestOpenGold(t *testing.T) {
+	p := goldProject(t)
+	g := mustGold(t, GoldInput{Project: p, Submissions: plantedSubmissions(p)})
+	var buf bytes.Buffer
+	if err := WriteGold(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Open("gold.json", buf.Bytes())
+	if err != nil || o.Kind != OpenedGold || o.Gold == nil || len(o.Gold.Entries) != len(g.Entries) {
+		t.Fatalf("Open(gold) = %v, %v", o, err)
+	}
+	if got := o.String(); got != fmt.Sprintf("gold file with %d labels", len(g.Entries)) {
+		t.Errorf("String() = %q", got)
+	}
+	broken := bytes.Replace(buf.Bytes(), []byte(`"majority"`), []byte(`"plurality"`), 1)
+	var oe *OpenError
+	if _, err := Open("gold.json", broken); !errors.As(err, &oe) || oe.Kind != OpenedGold || !errors.Is(err, ErrBadValue) {
+		t.Errorf("a gold file with an unknown policy: %v", err)
+	}
+}

@@ -16,7 +16,15 @@ func decodeProject(data []byte) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeProjectFields(o, nil)
+}
+
+// decodeProjectFields reads the fields of the project object o; the
+// documents, claims and tasks come from lists when fastDecodeProject has
+// read them.
+func decodeProjectFields(o *jsonObject, lists *projectLists) (*Project, error) {
 	p := &Project{}
+	var err error
 	for _, f := range []struct {
 		name     string
 		required bool
@@ -39,14 +47,18 @@ func decodeProject(data []byte) (*Project, error) {
 	if p.Codebook, err = decodeCodebook(o); err != nil {
 		return nil, err
 	}
-	if p.Documents, err = decodeProjectDocuments(o); err != nil {
-		return nil, err
-	}
-	if p.Claims, err = decodeClaims(o); err != nil {
-		return nil, err
-	}
-	if p.Tasks, err = decodeTasks(o); err != nil {
-		return nil, err
+	if lists != nil {
+		p.Documents, p.Claims, p.Tasks = lists.documents, lists.claims, lists.tasks
+	} else {
+		if p.Documents, err = decodeProjectDocuments(o); err != nil {
+			return nil, err
+		}
+		if p.Claims, err = decodeClaims(o); err != nil {
+			return nil, err
+		}
+		if p.Tasks, err = decodeTasks(o); err != nil {
+			return nil, err
+		}
 	}
 	if p.Annotators, err = decodeStrings(o, "annotators"); err != nil {
 		return nil, err

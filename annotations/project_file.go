@@ -146,12 +146,14 @@ func ReadProject(r io.Reader) (*Project, error) {
 		return nil, &ImportError{Err: because(fmt.Sprintf("the file is larger than %d MB; a project file can have at most %d MB", MaxProjectBytes>>20, MaxProjectBytes>>20), ErrTooLarge)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if err := checkSyntax(data); err != nil {
-		return nil, err
-	}
-	p, err := decodeProject(data)
-	if err != nil {
-		return nil, err
+	p, ok := fastDecodeProject(data) // one pass; anything unusual is read again strictly
+	if !ok {
+		if err := checkSyntax(data); err != nil {
+			return nil, err
+		}
+		if p, err = decodeProject(data); err != nil {
+			return nil, err
+		}
 	}
 	if err := p.Validate(); err != nil {
 		return nil, err

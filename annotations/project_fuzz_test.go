@@ -2,8 +2,6 @@ package annotations
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -12,15 +10,7 @@ import (
 // back identically after a second read (write -> read -> write is
 // identity). The seeds are the golden project and the malformed ones.
 func FuzzProjectRoundTrip(f *testing.F) {
-	if golden, err := os.ReadFile(projectGolden); err == nil {
-		f.Add(golden)
-	}
-	names, _ := filepath.Glob(filepath.Join(projectMalformedDir, "*.json"))
-	for _, n := range names {
-		if data, err := os.ReadFile(n); err == nil {
-			f.Add(data)
-		}
-	}
+	addProjectSeeds(f)
 	f.Add([]byte(`{"format":"stancemark-project/v1"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, _, ok := fuzzRoundTrip(t, data, ReadProject, WriteProject)

@@ -2,7 +2,6 @@ package annotations
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -243,22 +242,5 @@ func (d *ProjectDocument) Document() (*Document, error) {
 		return nil, err
 	}
 	_, paras := CanonicalText(d.Text)
-	doc := &Document{ID: d.ID, Title: d.Title, Text: d.Text, Paragraphs: paras, index: make(map[string]int, len(d.Sentences))}
-	// Byte offsets of each code point boundary of the text.
-	bytesAt := make([]int, 0, len(d.Text)+1)
-	for b := range d.Text {
-		bytesAt = append(bytesAt, b)
-	}
-	bytesAt = append(bytesAt, len(d.Text))
-	for i, s := range d.Sentences {
-		bs, be := bytesAt[s.Start], bytesAt[s.End]
-		doc.Sentences = append(doc.Sentences, Sentence{ID: s.ID, Paragraph: s.Paragraph, Start: s.Start, End: s.End, Text: d.Text[bs:be]})
-		doc.index[s.ID] = i
-		doc.byteStart = append(doc.byteStart, bs)
-		doc.byteEnd = append(doc.byteEnd, be)
-	}
-	if err := checkSentenceCount(len(doc.Sentences)); err != nil {
-		return nil, fmt.Errorf("document: %w", err)
-	}
-	return doc, nil
+	return documentOf(d, paras)
 }

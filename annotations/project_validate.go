@@ -136,25 +136,25 @@ func validateProjectDocument(d *ProjectDocument, at string) error {
 	}
 	prevEnd := 0
 	for i, s := range d.Sentences {
-		sat := elemPath(at+".sentences", i)
+		sat := func() string { return elemPath(at+".sentences", i) } // only for a message
 		if want := sentenceID(i); s.ID != want {
-			return fieldErrf(sat+".id", ErrBadValue, "expected %q, found %q (sentences are numbered s1, s2, … in order)", want, s.ID)
+			return fieldErrf(sat()+".id", ErrBadValue, "expected %q, found %q (sentences are numbered s1, s2, … in order)", want, s.ID)
 		}
 		if s.Paragraph >= len(paras) {
-			return fieldErrf(sat+".paragraph", ErrBadOffset, "%d is not a paragraph of the text (its paragraphs are 0 to %d)", s.Paragraph, len(paras)-1)
+			return fieldErrf(sat()+".paragraph", ErrBadOffset, "%d is not a paragraph of the text (its paragraphs are 0 to %d)", s.Paragraph, len(paras)-1)
 		}
 		pa := paras[s.Paragraph]
 		if s.Start < pa.Start || s.End > pa.End || s.Start >= s.End {
-			return fieldErrf(sat, ErrBadOffset, "start %d and end %d are not a range inside paragraph %d (characters %d to %d)", s.Start, s.End, s.Paragraph, pa.Start, pa.End)
+			return fieldErrf(sat(), ErrBadOffset, "start %d and end %d are not a range inside paragraph %d (characters %d to %d)", s.Start, s.End, s.Paragraph, pa.Start, pa.End)
 		}
 		if s.Start < prevEnd {
-			return fieldErrf(sat+".start", ErrBadOffset, "%d is before the end of %s (%d)", s.Start, sentenceID(i-1), prevEnd)
+			return fieldErrf(sat()+".start", ErrBadOffset, "%d is before the end of %s (%d)", s.Start, sentenceID(i-1), prevEnd)
 		}
 		if isSpace(runes[s.Start]) || isSpace(runes[s.End-1]) {
-			return fieldErrf(sat, ErrBadOffset, "starts or ends with a space; a sentence's offsets exclude the whitespace around it")
+			return fieldErrf(sat(), ErrBadOffset, "starts or ends with a space; a sentence's offsets exclude the whitespace around it")
 		}
 		if gap(max(prevEnd, pa.Start), s.Start) {
-			return fieldErrf(sat+".start", ErrBadOffset, "the text before %s, %q, is in no sentence; the sentences must cover every word of the text", s.ID, excerpt(runes, max(prevEnd, pa.Start), s.Start))
+			return fieldErrf(sat()+".start", ErrBadOffset, "the text before %s, %q, is in no sentence; the sentences must cover every word of the text", s.ID, excerpt(runes, max(prevEnd, pa.Start), s.Start))
 		}
 		// The rest of the previous sentence's paragraph, when s starts a
 		// new one.
@@ -222,28 +222,28 @@ func (p *Project) validateTasks() error {
 	}
 	seen := make(map[string]int, len(p.Tasks))
 	for i, t := range p.Tasks {
-		at := elemPath("tasks", i)
+		at := func() string { return elemPath("tasks", i) } // only for a message: 25,000 tasks
 		switch {
 		case t.ID == "":
-			return fieldErrf(at+".id", ErrMissingField, "missing")
+			return fieldErrf(at()+".id", ErrMissingField, "missing")
 		case t.Document == "":
-			return fieldErrf(at+".document", ErrMissingField, "missing")
+			return fieldErrf(at()+".document", ErrMissingField, "missing")
 		case !docs[t.Document]:
-			return fieldErrf(at+".document", ErrBadValue, "unknown document %q (the project has %d documents)", t.Document, len(p.Documents))
+			return fieldErrf(at()+".document", ErrBadValue, "unknown document %q (the project has %d documents)", t.Document, len(p.Documents))
 		case t.Claim == "":
-			return fieldErrf(at+".claim", ErrMissingField, "missing")
+			return fieldErrf(at()+".claim", ErrMissingField, "missing")
 		case !claims[t.Claim]:
-			return fieldErrf(at+".claim", ErrBadValue, "unknown claim %q (the project has %d claims)", t.Claim, len(p.Claims))
+			return fieldErrf(at()+".claim", ErrBadValue, "unknown claim %q (the project has %d claims)", t.Claim, len(p.Claims))
 		}
 		if j, ok := seen[t.ID]; ok {
-			return fieldErrf(at+".id", ErrDuplicateID, "duplicate task %q (also %s); a document is judged against a claim once", t.ID, elemPath("tasks", j))
+			return fieldErrf(at()+".id", ErrDuplicateID, "duplicate task %q (also %s); a document is judged against a claim once", t.ID, elemPath("tasks", j))
 		}
 		if want := TaskID(t.Document, t.Claim); t.ID != want {
-			return fieldErrf(at+".id", ErrHashMismatch, "%q does not match its document and claim (its id is %q)", t.ID, want)
+			return fieldErrf(at()+".id", ErrHashMismatch, "%q does not match its document and claim (its id is %q)", t.ID, want)
 		}
 		seen[t.ID] = i
 		if _, ok := p.Scheme.Label(t.Reference); t.Reference != "" && !ok {
-			return fieldErrf(at+".reference", ErrUnknownLabel, "unknown label %q (the scheme has %s)", t.Reference, p.Scheme.labelIDs())
+			return fieldErrf(at()+".reference", ErrUnknownLabel, "unknown label %q (the scheme has %s)", t.Reference, p.Scheme.labelIDs())
 		}
 	}
 	return nil

@@ -19,6 +19,9 @@ type Document struct {
 	Text       string // canonical body (see CanonicalText)
 	Paragraphs []Paragraph
 	Sentences  []Sentence
+	// Segmenter is the segmenter version that split the text, or 0 when the
+	// boundaries were given (DocumentFromSentences, JoinSentences, ...).
+	Segmenter Segmenter
 
 	index     map[string]int // sentence id -> index into Sentences
 	byteStart []int          // byte offset of each sentence's Start in Text
@@ -42,9 +45,12 @@ type Sentence struct {
 	Text      string // the text between Start and End
 }
 
-// ParsePlainText builds a Document from a plain-text file: the first
-// non-blank line is the title (trimmed) and the rest is the body. It returns
-// the errors of NewDocument.
+// ParsePlainText builds a Document from a plain-text file. Its first
+// non-blank line (trimmed) is the title when it looks like one (see
+// IsTitleLine), and the rest is the body; otherwise the whole text is the
+// body and the title is derived from its first sentence (DeriveTitle), so
+// an opening paragraph is never lost to the title. It returns the errors of
+// NewDocument.
 func ParsePlainText(src string) (*Document, error) {
 	src = normalizeNewlines(src)
 	rest := src
@@ -52,7 +58,16 @@ func ParsePlainText(src string) (*Document, error) {
 		line, after, _ := strings.Cut(rest, "\n")
 		rest = after
 		if title := trimSpace(line); title != "" {
-			return NewDocument(title, rest)
+			next, _, _ := strings.Cut(rest, "\n")
+			if IsTitleLine(title, next) {
+				return NewDocument(title, rest)
+			}
+			d, err := NewDocument("", src)
+			if err != nil {
+				return nil, err
+			}
+			d.Title = DeriveTitle(d)
+			return d, nil
 		}
 	}
 	return nil, ErrEmptyDocument
@@ -62,18 +77,10 @@ func ParsePlainText(src string) (*Document, error) {
 // sentences and computes its ID. It returns ErrEmptyDocument when the body
 // has no sentence, and an error wrapping ErrTooManySentences, saying how
 // many it has, when it has more than MaxSentences. The title is kept as
-// given.
+// given. It splits with CurrentSegmenter; NewDocumentSegmented takes a
+// version, DocumentFromSentences recorded boundaries.
 func NewDocument(title, body string) (*Document, error) {
-	text, paras, parts := canonicalize(body)
-	d := &Document{ID: DocumentID(text), Title: title, Text: text, Paragraphs: paras}
-	segmentDocument(d, parts)
-	if len(d.Sentences) == 0 {
-		return nil, ErrEmptyDocument
-	}
-	if err := checkSentenceCount(len(d.Sentences)); err != nil {
-		return nil, err
-	}
-	return d, nil
+	return NewDocumentSegmented(title, body, CurrentSegmenter)
 }
 
 // CanonicalText returns the canonical form of a document body and its

@@ -28,8 +28,9 @@ func englishTokenizer() (*sentences.DefaultSentenceTokenizer, error) {
 type byteSpan struct{ start, end int }
 
 // segmentDocument fills d.Sentences (and the lookup tables) from the
-// paragraph texts parts, which are d.Paragraphs in order.
-func segmentDocument(d *Document, parts []string) {
+// paragraph texts parts, which are d.Paragraphs in order, split by the
+// segmenter version v.
+func segmentDocument(d *Document, parts []string, v Segmenter) {
 	d.index = make(map[string]int)
 	byteBase := 0
 	for pi, p := range parts {
@@ -38,7 +39,7 @@ func segmentDocument(d *Document, parts []string) {
 		}
 		cp := d.Paragraphs[pi].Start // code point at byte offset b
 		b := 0
-		for _, s := range splitParagraph(p) {
+		for _, s := range splitParagraph(p, v, nil) {
 			cp += utf8.RuneCountInString(p[b:s.start])
 			start := cp
 			cp += utf8.RuneCountInString(p[s.start:s.end])
@@ -57,27 +58,14 @@ func segmentDocument(d *Document, parts []string) {
 }
 
 // splitParagraph returns the sentences of one paragraph as byte spans,
-// trimmed of whitespace, non-empty and in order. A paragraph that is not
-// blank has at least one sentence.
-func splitParagraph(p string) []byteSpan {
+// trimmed of whitespace, non-empty and in order, as segmenter version v
+// splits it. A paragraph that is not blank has at least one sentence. When
+// trace is not nil (version 2 only) the rules' decisions are appended to it.
+func splitParagraph(p string, v Segmenter, trace *[]cutTrace) []byteSpan {
 	var spans []byteSpan
 	add := func(start, end int) {
-		for start < end {
-			r, n := utf8.DecodeRuneInString(p[start:end])
-			if !isSpace(r) {
-				break
-			}
-			start += n
-		}
-		for start < end {
-			r, n := utf8.DecodeLastRuneInString(p[start:end])
-			if !isSpace(r) {
-				break
-			}
-			end -= n
-		}
-		if start < end {
-			spans = append(spans, byteSpan{start, end})
+		if s := trimSpan(p, start, end); s.start < s.end {
+			spans = append(spans, s)
 		}
 	}
 	tok, err := englishTokenizer()
@@ -85,8 +73,12 @@ func splitParagraph(p string) []byteSpan {
 		add(0, len(p))
 		return spans
 	}
+	positions := tok.SentencePositions(p)
+	if v != SegmenterV1 {
+		return segmentV2(p, positions, trace)
+	}
 	prev := 0
-	for _, pos := range tok.SentencePositions(p) {
+	for _, pos := range positions {
 		if pos <= prev || pos > len(p) {
 			continue
 		}
@@ -100,9 +92,9 @@ func splitParagraph(p string) []byteSpan {
 	return correct(p, spans)
 }
 
-// correct applies the corrections to the tokenizer's output (see
-// the package doc in doc.go): first the splits it misses, then the
-// merges of splits it should not have made.
+// correct applies version 1's corrections to the tokenizer's output: first
+// the splits it misses, then the merges of splits it should not have made.
+// Version 2 (segmentV2, text_segment_rules.go) has these and more rules.
 func correct(p string, spans []byteSpan) []byteSpan {
 	var out []byteSpan
 	for _, s := range spans {
@@ -195,10 +187,20 @@ func splitMissed(p string, s byteSpan) []byteSpan {
 
 // fieldsIndex returns the byte spans of the whitespace-separated words of s.
 func fieldsIndex(s string) []byteSpan {
-	var words []byteSpan
+	words := make([]byteSpan, 0, len(s)/6+1)
 	start := -1
-	for i, r := range s {
-		if isSpace(r) {
+	for i := 0; i < len(s); {
+		b := s[i]
+		var space bool
+		n := 1
+		if b < utf8.RuneSelf { // ASCII: the common case
+			space = b == ' ' || b >= '\t' && b <= '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = isSpace(r)
+		}
+		if space {
 			if start >= 0 {
 				words = append(words, byteSpan{start, i})
 				start = -1
@@ -206,6 +208,7 @@ func fieldsIndex(s string) []byteSpan {
 		} else if start < 0 {
 			start = i
 		}
+		i += n
 	}
 	if start >= 0 {
 		words = append(words, byteSpan{start, len(s)})
@@ -236,6 +239,9 @@ func endsQuotation(w string) bool {
 // startsSentence reports whether w starts with an uppercase letter, after
 // any opening quotes.
 func startsSentence(w string) bool {
+	if w != "" && w[0] >= 'a' && w[0] <= 'z' { // the common case
+		return false
+	}
 	return unicode.IsUpper(firstRune(strings.TrimLeft(w, openingQuotes)))
 }
 

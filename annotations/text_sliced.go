@@ -44,7 +44,7 @@ func OpenSliced(name string, data []byte) (*SlicedParse, bool) {
 		rest = after
 		if title := trimSpace(line); title != "" {
 			text, paras, parts := canonicalize(rest)
-			d := &Document{ID: DocumentID(text), Title: title, Text: text, Paragraphs: paras, index: map[string]int{}}
+			d := &Document{ID: DocumentID(text), Title: title, Text: text, Paragraphs: paras, Segmenter: CurrentSegmenter, index: map[string]int{}}
 			return &SlicedParse{d: d, parts: parts}, true
 		}
 	}
@@ -58,7 +58,7 @@ func (p *SlicedParse) Step(n int) bool {
 	if p.next < end {
 		// segmentDocument on this slice alone, then moved into place
 		part := &Document{Paragraphs: p.d.Paragraphs[p.next:end]}
-		segmentDocument(part, p.parts[p.next:end])
+		segmentDocument(part, p.parts[p.next:end], p.d.Segmenter)
 		base := len(p.d.Sentences)
 		if p.next > 0 {
 			p.byteBase += 2 // "\n\n" before this slice's first paragraph

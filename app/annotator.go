@@ -24,6 +24,9 @@ type Annotator struct {
 	pagehide       app.Func
 	hashchange     app.Func // an assignment link pasted into this tab
 	updates        app.Func // a new build took over
+	unlistenActive func()   // the inputs and visibility that count active time
+	beforeunload   app.Func // warns before leaving with work not stored
+	unmeasure      func()   // stops measuring the sticky bars
 }
 
 // OnInit opens the bundled article, on the server (prerender) and in the browser.
@@ -51,6 +54,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	}
 	s := a.s
 	s.store = newBrowserStore()
+	s.files = newBrowserFiles()
 	s.painter = newPainter()
 	s.update = func() { ctx.Dispatch(nil) }
 	s.dispatch = func(f func()) { ctx.Dispatch(func(app.Context) { f() }) }
@@ -59,13 +63,21 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.restore()
 	s.loadLibrary()
 	s.openCurrent()
+	s.reopenDashboard()    // classroom: a reload keeps the class dashboard
+	s.reopenAdjudication() // back to the Adjudicate view when it was open
 	a.keydown = listenKeys(ctx, s)
 	a.dragover, a.drop = listenDrops(func(n int) {
 		s.dispatch(func() { s.dropped(n) })
 	}, func(name string, data []byte, err error) {
 		s.dispatch(func() { s.droppedFile(name, data, err) })
 	})
-	a.pagehide = listenPageHide(s.flush) // a save still pending when the tab closes
+	a.pagehide = listenPageHide(func() {
+		s.flush()           // a save still pending when the tab closes
+		s.activityStopped() // and the active time counting on a project's task
+	})
+	a.unlistenActive = listenActivity(s.activityInput, s.activityStopped)
+	a.beforeunload = listenBeforeUnload(s.unsavedOnLeave)
+	ctx.Defer(func(app.Context) { a.unmeasure = measureStickyBars() }) // once the bars are in the page
 	a.updates = listenUpdates(func() {
 		s.dispatch(func() {
 			s.offerUpdate()
@@ -79,11 +91,16 @@ func (a *Annotator) OnMount(ctx app.Context) {
 		if data, ok := strings.CutPrefix(fragment, "a="); ok {
 			s.dispatch(func() { s.openAssignmentLink(data) })
 		}
+		if data, ok := strings.CutPrefix(fragment, "f="); ok { // classroom: a teacher's feedback
+			s.dispatch(func() { s.openFeedbackLink(data) })
+		}
 	})
 	u := ctx.Page().URL()
 	s.annotatorParam = u.Query().Get("annotator")
 	if data, ok := strings.CutPrefix(u.Fragment, "a="); ok {
 		s.openAssignmentLink(data)
+	} else if data, ok := strings.CutPrefix(u.Fragment, "f="); ok {
+		s.openFeedbackLink(data)
 	} else if src := u.Query().Get("src"); src != "" {
 		s.openURL(src)
 	}
@@ -106,6 +123,13 @@ func (a *Annotator) OnDismount() {
 	unlisten("storage", a.storage)
 	unlisten("pagehide", a.pagehide)
 	unlisten("hashchange", a.hashchange)
+	unlisten("beforeunload", a.beforeunload)
+	if a.unmeasure != nil {
+		a.unmeasure()
+	}
+	if a.unlistenActive != nil {
+		a.unlistenActive()
+	}
 }
 
 // Render lays out the page. It is cheap: the article itself is a child
@@ -131,47 +155,66 @@ func (a *Annotator) Render() app.UI {
 			Save:       s.save,
 			Format:     s.format,
 			Assignment: s.assignment != nil,
+			MenuOpen:   s.menuOpen,
+			Boundaries: s.boundaryRefusal() == "",
 			s:          s,
 		},
 		&messageView{Msg: s.msg, s: s},
 		&liveRegion{Text: s.said, N: s.saidN},
-		&hintView{Show: s.hint && s.assignment == nil, s: s},
+		&hintView{Show: s.hint && s.assignment == nil && s.mode != modeAdjudicate, s: s},
 		&updateBanner{Show: s.updateReady},
 		a.page(labelName, hl, hasHL),
 		&helpDialog{s: s},
+		newBoundaryDialog(s),
 		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, s: s},
 		&studentDialog{Name: s.student, s: s},
-		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, s: s},
+		newProjectDialogOf(s), // project_new_dialog.go
+		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, AppURL: browserURL(), s: s},
 	)
 }
 
 // page is the main area: the dashboard, or the article with its panel.
 func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool) app.UI {
 	s := a.s
+	if s.mode == modeAdjudicate {
+		return s.adjudicatePage() // adjudicate_view.go
+	}
 	if s.mode == modeDashboard {
 		return &dashboardView{Report: s.class.report, Reading: s.class.reading, Read: s.class.read,
-			Failed: s.class.failed, Made: s.made(), s: s}
+			Student: s.class.student, Link: s.class.feedbackLink, Made: s.made(), s: s}
 	}
 	sc := s.ws.Scheme()
 	var assignment app.UI = app.Div().ID("assignment-panel").Hidden(true)
+	var tray app.UI = app.Div().Class("codebook-none").Hidden(true) // go-app needs a node in its place
+	var defs map[string]string
 	if as := s.assignment; as != nil {
-		assignment = &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, Labels: sc.Labels, s: s}
+		p := &assignmentPanel{Title: as.Title, Instructions: as.Instructions, Student: s.student, Feedback: s.feedback, Labels: sc.Labels,
+			Practice: as.Practice(), s: s}
+		if s.feedback != nil { // the feedback quotes the sentences
+			p.Sentences, p.IDs = s.sentenceTexts(), s.sentenceIDs()
+		}
+		assignment = p
 	}
 	if pm := s.project; pm != nil {
 		items, done := projectItems(s)
 		assignment = &projectPanel{Title: pm.p.Title, Annotators: pm.p.Annotators, Annotator: pm.annotator,
-			Position: pm.current + 1, Total: len(pm.tasks), DoneCount: done, Done: pm.done[pm.task().ID], Tasks: items,
-			AskOverall: pm.p.Options.OverallStance, Overall: pm.overall[pm.task().ID], Labels: pm.p.Scheme.Labels,
-			Guidelines: pm.p.Codebook.Guidelines, Guides: pm.p.Codebook.Labels, s: s}
+			Position: pm.current + 1, Total: len(pm.tasks), DoneCount: done, Done: pm.done[pm.task().ID], Tasks: items, OnlyOpen: pm.onlyOpen,
+			HasPrev: pm.step(pm.current, -1) >= 0, HasNext: pm.step(pm.current, 1) >= 0,
+			AskOverall: pm.p.Options.OverallStance, Overall: pm.overall[pm.task().ID], Labels: pm.p.Scheme.Labels, s: s}
+		defs = labelDefinitions(pm.p.Scheme.Labels, pm.p.Codebook.Labels)
+		if cb := pm.p.Codebook; cb.Guidelines != "" || len(cb.Labels) > 0 {
+			tray = &codebookTray{Labels: pm.p.Scheme.Labels, Guidelines: cb.Guidelines, Guides: cb.Labels}
+		}
 	}
 	return app.Div().Class("layout").Body(
 		app.Main().ID("main").Body(
 			assignment,
-			&targetView{Target: sc.Target, SchemeID: sc.ID, Locked: s.project != nil, s: s},
+			&targetView{Target: sc.Target, SchemeID: sc.ID, Locked: s.project != nil || s.assignment != nil, s: s}, // a student cannot edit the claim
 			&articleView{Doc: s.doc, Ready: s.interactive(), s: s},
 		),
 		app.Aside().ID("panel").Aria("label", "Labels, note and highlights").Body(
-			&palette{Labels: sc.Labels, SchemeName: sc.Name, Extend: s.extend, s: s},
+			&palette{Labels: sc.Labels, SchemeName: sc.Name, Extend: s.extend, Defs: defs, s: s},
+			tray,
 			&noteEditor{AnnotationID: hl.ID, Note: hl.Note, LabelName: labelName, Enabled: hasHL, s: s},
 			&progressView{Tagged: tagged(s), Total: len(s.doc.Sentences), Counts: labelCounts(s)},
 			&sideList{Count: len(s.highlightList()), s: s},

@@ -101,21 +101,53 @@ func (s *session) submit() {
 		return
 	}
 	sub := a.Submission(s.ws, s.student, s.now())
+	rec := s.attempts(a.ID)
+	rec.Attempts++
 	var buf bytes.Buffer
-	if err := annotations.WriteExport(&buf, sub); err != nil {
+	// the handin says whether feedback had been shown before it: the
+	// dashboard scores work from before feedback
+	if err := annotations.WriteHandin(&buf, annotations.NewHandin(sub, rec.Attempts, rec.FeedbackShown)); err != nil {
 		s.fail("Submitting failed: %v.", err)
 		return
 	}
 	download(a.SubmissionFileName(s.student), "application/json", buf.Bytes())
-	s.setInfo("Your work was saved as %s: hand this file in to your teacher.", a.SubmissionFileName(s.student))
 	s.announce("Submission downloaded.")
-	if a.Options.RevealKey && a.HasKey() {
+	switch {
+	case a.Practice() && a.HasKey():
 		fb, err := a.Compare(sub)
 		if err != nil {
 			s.setError("Comparing with the answer key failed: %v.", err)
-		} else {
-			s.feedback = fb
+			break
 		}
+		s.feedback = fb
+		rec.FeedbackShown = true
+		s.setInfo("Your work was saved as %s: hand this file in to your teacher. Your feedback is below; a file you submit from now on is marked \"after feedback\" and your teacher scores the one before it.", a.SubmissionFileName(s.student))
+	case a.Practice():
+		s.setInfo("Your work was saved as %s: hand this file in to your teacher.", a.SubmissionFileName(s.student))
+	default:
+		s.setInfo("Your work was saved as %s: hand this file in to your teacher, who will send your feedback once it is graded.", a.SubmissionFileName(s.student))
+	}
+	if err := s.setAttempts(a.ID, rec); err != nil {
+		s.setError("Your submission was downloaded, but this browser could not count it (%v).", err)
 	}
 	s.refresh()
+}
+
+// sentenceTexts are the open document's sentences' text, for the
+// feedback's quotes (kept while the document is the same).
+func (s *session) sentenceTexts() []string {
+	out := make([]string, len(s.doc.Sentences))
+	for i, sn := range s.doc.Sentences {
+		out[i] = sn.Text
+	}
+	return out
+}
+
+// sentenceIDs are the open document's sentence ids, in order.
+func (s *session) sentenceIDs() []string {
+	out := make([]string, len(s.doc.Sentences))
+	for i, sn := range s.doc.Sentences {
+		out[i] = sn.ID
+	}
+	return out
 }

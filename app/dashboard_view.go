@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -20,7 +21,8 @@ type dashboardView struct {
 	Report  *annotations.ClassReport
 	Reading int
 	Read    int
-	Failed  []string
+	Student string // whose work is open next to the key
+	Link    string // the feedback link last made for Student
 	Made    []madeAssignment
 	s       *session
 }
@@ -34,9 +36,17 @@ func (d *dashboardView) Render() app.UI {
 		return app.Main().ID("dashboard").Body(head, d.chooser())
 	}
 	r := d.Report
+	mode := "Graded: the key stays with you. Keep the teacher file (below) in case this browser is lost."
+	if r.Assignment.Practice() {
+		mode = "Practice: students had the key and saw feedback after submitting, so these are practice scores, not secure grades."
+	}
+	if !r.Assignment.HasKey() {
+		mode = "This copy of the assignment has no key, so there are no scores: open the assignment made in this browser, or your teacher file."
+	}
 	return app.Main().ID("dashboard").Body(
 		head,
 		app.H2().ID("dash-assignment-title").Text("Assignment: "+r.Assignment.Title),
+		app.P().ID("dash-mode").DataSet("mode", string(r.Assignment.Options.Mode)).Text(mode),
 		app.P().Body(
 			app.Label().Class("button").For("dash-files").Text("Add submissions…"),
 			app.Input().ID("dash-files").Type("file").Multiple(true).Class("visually-hidden").
@@ -47,10 +57,14 @@ func (d *dashboardView) Render() app.UI {
 		app.P().ID("dash-progress").Role("status").Text(d.progress()),
 		d.problems(),
 		d.students(),
+		d.studentWork(),
 		d.agreement(),
+		&agreementTables{ID: "dash-tables", Report: r.Tables, Labels: r.Assignment.Scheme.Labels, Coders: "students"}, // agreement_tables.go
 		app.P().Body(
 			app.Button().ID("dash-csv").Text("Download the class CSV").OnClick(d.onCSV),
 			app.Button().ID("dash-summary-csv").Text("Download the summary CSV").OnClick(d.onSummaryCSV),
+			app.Button().ID("dash-grades-csv").Text("Download the grades CSV (for your LMS)").OnClick(d.onGrades),
+			app.Button().ID("dash-teacher-file").Text("Download the teacher file (key and class)").OnClick(d.onTeacherFile),
 		),
 		labelChart(r),
 		d.disagreement(),
@@ -65,6 +79,7 @@ func (d *dashboardView) chooser() app.UI {
 			app.Label().Class("button").For("dash-assignment-file").Text("Open an assignment file…"),
 			app.Input().ID("dash-assignment-file").Type("file").Class("visually-hidden").
 				Accept(".json,application/json").OnChange(d.onAssignmentFile),
+			app.Text(" An assignment file, or your teacher file (key and class)."),
 		),
 		app.If(len(d.Made) > 0, func() app.UI {
 			return app.Div().Body(
@@ -81,37 +96,46 @@ func (d *dashboardView) chooser() app.UI {
 	)
 }
 
+// progress counts the files so that the numbers add up: every file is a
+// student loaded, another file of a student already loaded, or a file not
+// loaded (each listed below).
 func (d *dashboardView) progress() string {
-	n := len(d.Report.Students)
-	text := fmt.Sprintf("%d students loaded", n)
-	if d.Reading > 0 {
-		text = fmt.Sprintf("Read %d of %d files; %s", d.Read, d.Reading, text)
+	r := d.Report
+	students, more, refused := len(r.Students), len(r.Duplicates), len(r.Problems)
+	if d.Reading > 0 && d.Read < d.Reading {
+		return fmt.Sprintf("Reading files: %d of %d read…", d.Read, d.Reading)
 	}
-	return text + "."
+	files := students + more + refused
+	if files == 0 {
+		return "0 students loaded."
+	}
+	return fmt.Sprintf("%s in the class: %s loaded, %s of a student already loaded, %s not loaded.",
+		plural(files, "file"), plural(students, "student"), plural(more, "other file"), plural(refused, "file"))
 }
 
 func (d *dashboardView) problems() app.UI {
 	r := d.Report
-	if len(r.Problems) == 0 && len(r.Duplicates) == 0 && len(d.Failed) == 0 {
+	if len(r.Problems) == 0 && len(r.Duplicates) == 0 {
 		return app.Div().ID("dash-problems-panel").Hidden(true)
 	}
 	var items []app.UI
-	for _, f := range d.Failed {
-		items = append(items, app.Li().Text(f))
-	}
 	for _, p := range r.Problems {
-		items = append(items, app.Li().Text(p.Error()))
+		items = append(items, app.Li().Body(app.Span().Class("dash-item-text").Text(p.Error()), app.Text(" "), d.removeButton(p.File)))
 	}
 	var dups []app.UI
 	for _, dup := range r.Duplicates {
-		dups = append(dups, app.Li().Text(fmt.Sprintf("%s handed in %s and %s: %s is kept.", dup.Student, dup.Kept, dup.Dropped, dup.Kept)))
+		text := fmt.Sprintf("%s handed in %s and %s: %s is scored.", dup.Student, dup.Kept, dup.Dropped, dup.Kept)
+		if dup.AfterFeedback {
+			text = fmt.Sprintf("%s handed in %s after feedback: not scored; %s is.", dup.Student, dup.Dropped, dup.Kept)
+		}
+		dups = append(dups, app.Li().DataSet("after-feedback", fmt.Sprint(dup.AfterFeedback)).Body(app.Span().Class("dash-item-text").Text(text), app.Text(" "), d.removeButton(dup.Dropped)))
 	}
-	return app.Section().ID("dash-problems-panel").Body(
+	return app.Section().ID("dash-problems-panel").OnClick(d.onRemove).Body(
 		app.If(len(items) > 0, func() app.UI {
 			return app.Div().Body(app.H2().Text("Files not loaded"), app.Ul().ID("dash-problems").Body(items...))
 		}),
 		app.If(len(dups) > 0, func() app.UI {
-			return app.Div().Body(app.H2().Text("Handed in more than once (the newest is kept)"), app.Ul().ID("dash-duplicates").Body(dups...))
+			return app.Div().Body(app.H2().Text("Handed in more than once (work from before feedback is scored)"), app.Ul().ID("dash-duplicates").Body(dups...))
 		}),
 	)
 }
@@ -134,29 +158,150 @@ func decimal(v *float64) string {
 
 func (d *dashboardView) students() app.UI {
 	r := d.Report
+	accuracy := "Accuracy vs key"
+	if r.Assignment.Practice() {
+		accuracy = "Accuracy vs key (practice)"
+	}
 	return app.Section().Body(
 		app.H2().Text("Students"),
-		app.Table().ID("dash-students").Body(
+		app.Table().ID("dash-students").OnClick(d.onStudentAction).Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Student"),
 				app.Th().Scope("col").Text("Sentences tagged"),
-				app.Th().Scope("col").Text("Accuracy vs key"),
+				app.Th().Scope("col").Text(accuracy),
 				app.Th().Scope("col").Text("Kappa vs key"),
 				app.Th().Scope("col").Text("Notes"),
+				app.Th().Scope("col").Text("Marks"),
+				app.Th().Scope("col").Text("Work"),
 			)),
 			app.TBody().Body(app.Range(r.Students).Slice(func(i int) app.UI {
 				st := r.Students[i]
-				return app.Tr().DataSet("student", st.Name).Body(
+				var marks []string
+				if len(st.AfterFeedback) > 0 {
+					marks = append(marks, fmt.Sprintf("after feedback: %s not scored", strings.Join(st.AfterFeedback, ", ")))
+				}
+				for _, f := range st.Flags {
+					marks = append(marks, "differs in "+f)
+				}
+				if r.Assignment.Practice() && st.Accuracy != nil {
+					marks = append(marks, "practice score")
+				}
+				return app.Tr().DataSet("student", st.Name).DataSet("after-feedback", fmt.Sprint(len(st.AfterFeedback) > 0)).DataSet("flagged", fmt.Sprint(len(st.Flags) > 0)).Body(
 					app.Th().Scope("row").Text(st.Name),
 					app.Td().Text(st.Tagged),
-					app.Td().Text(percent(st.Accuracy)),
+					app.Td().Class("dash-accuracy").Text(percent(st.Accuracy)),
 					app.Td().Text(decimal(st.Kappa)),
 					app.Td().Text(st.Notes),
+					app.Td().Class("dash-marks").Text(strings.Join(marks, "; ")),
+					app.Td().Body(
+						app.Button().Class("dash-open").DataSet("student", st.Name).Text("Open "+st.Name+"'s work"),
+						d.removeButton(st.File),
+					),
 				)
 			})),
 		),
 	)
 }
+
+// removeButton takes the file name out of the class.
+func (d *dashboardView) removeButton(file string) app.UI {
+	return app.Button().Class("dash-remove").DataSet("file", file).Aria("label", "Remove "+file).Text("Remove")
+}
+
+// studentWork is one student's work on the article next to the key, with
+// their notes.
+func (d *dashboardView) studentWork() app.UI {
+	r := d.Report
+	var sub *annotations.Submission
+	for _, s := range r.Submissions {
+		if s.Student == d.Student {
+			sub = s
+		}
+	}
+	if sub == nil {
+		return app.Div().ID("dash-work").Hidden(true)
+	}
+	notes := map[string]string{}
+	for _, h := range sub.Export.Annotations {
+		if h.Note != "" && len(h.SentenceIDs) > 0 {
+			notes[h.SentenceIDs[0]] = h.Note
+		}
+	}
+	name := func(id string) string {
+		if l, ok := r.Assignment.Scheme.Label(id); ok {
+			return l.Name
+		}
+		return "untagged"
+	}
+	rows := make([]app.UI, 0, len(r.Sentences))
+	for i, row := range r.Sentences {
+		sf := sub.Feedback.Sentences[i]
+		if sf.Label == "" && sf.KeyLabel == "" {
+			continue
+		}
+		rows = append(rows, app.Tr().DataSet("sid", row.ID).DataSet("verdict", sf.Verdict.String()).Body(
+			app.Th().Scope("row").Text(fmt.Sprintf("%d", i+1)),
+			app.Td().Text(truncate(row.Text, maxQuote)),
+			app.Td().Class("dash-work-label").Text(name(sf.Label)),
+			app.Td().Text(name(sf.KeyLabel)),
+			app.Td().Text(sf.Verdict.String()),
+			app.Td().Class("dash-work-note").Text(notes[row.ID]),
+		))
+	}
+	return app.Section().ID("dash-work").Aria("label", sub.Student+"'s work").Body(
+		app.H2().Text(fmt.Sprintf("%s's work (%s), next to the key", sub.Student, sub.File)),
+		app.P().Class("dash-work-actions").Body(
+			app.Button().ID("dash-feedback-file").Disabled(!r.Assignment.HasKey()).Text("Download "+sub.Student+"'s feedback").OnClick(d.onFeedbackFile),
+			app.Button().ID("dash-feedback-link").Disabled(!r.Assignment.HasKey()).Text("Copy "+sub.Student+"'s feedback link").OnClick(d.onFeedbackLink),
+			app.Button().ID("dash-work-close").Text("Close").OnClick(d.onCloseWork),
+		),
+		app.If(d.Link != "", func() app.UI {
+			return app.Div().Body(
+				app.Label().For("dash-feedback-link-text").Text("The feedback link (copied; send it to "+sub.Student+" only: it holds the key)"),
+				app.Textarea().ID("dash-feedback-link-text").ReadOnly(true).Rows(2).Text(d.Link),
+			)
+		}),
+		app.Table().Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text("Sentence"), app.Th().Scope("col").Text("Text"),
+				app.Th().Scope("col").Text(sub.Student), app.Th().Scope("col").Text("Key"),
+				app.Th().Scope("col").Text("Verdict"), app.Th().Scope("col").Text("Note"),
+			)),
+			app.TBody().Body(rows...),
+		),
+	)
+}
+
+// onStudentAction opens a student's work or removes a file.
+func (d *dashboardView) onStudentAction(ctx app.Context, e app.Event) {
+	t := e.Get("target")
+	if b := t.Call("closest", "button.dash-open"); b.Truthy() {
+		d.s.dashOpenStudent(b.Get("dataset").Get("student").String())
+		return
+	}
+	d.onRemove(ctx, e)
+}
+
+// onRemove takes the file of a Remove button out of the class.
+func (d *dashboardView) onRemove(ctx app.Context, e app.Event) {
+	if b := e.Get("target").Call("closest", "button.dash-remove"); b.Truthy() {
+		d.s.dashRemove(b.Get("dataset").Get("file").String())
+	}
+}
+
+func (d *dashboardView) onCloseWork(ctx app.Context, e app.Event) { d.s.dashOpenStudent("") }
+
+func (d *dashboardView) onFeedbackFile(ctx app.Context, e app.Event) {
+	d.s.dashFeedback(d.Student, false)
+}
+
+func (d *dashboardView) onFeedbackLink(ctx app.Context, e app.Event) {
+	d.s.dashFeedback(d.Student, true)
+}
+
+func (d *dashboardView) onGrades(ctx app.Context, e app.Event) { d.s.dashGrades() }
+
+func (d *dashboardView) onTeacherFile(ctx app.Context, e app.Event) { d.s.dashTeacherFile() }
 
 func (d *dashboardView) agreement() app.UI {
 	r := d.Report
@@ -253,6 +398,10 @@ func (d *dashboardView) onAssignmentFile(ctx app.Context, e app.Event) {
 		s.dispatch(func() {
 			if err != nil {
 				s.fail("Opening the assignment failed: %v", err)
+				return
+			}
+			if strings.Contains(string(data[:min(len(data), 200)]), `"stancemark-class/`) {
+				s.dashClassData(name, data)
 				return
 			}
 			s.dashAssignmentData(name, data)

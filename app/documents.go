@@ -74,6 +74,9 @@ func (s *session) load(doc *annotations.Document, ws *annotations.Workspace, a *
 	s.project = pm
 	s.assignment = a
 	s.feedback = nil
+	if s.mode == modeAdjudicate {
+		s.store.remove(keyAdjudicating) // a document opened from the Adjudicate view leaves it, also after a reload
+	}
 	s.mode = modeAnnotate
 	s.doc = doc
 	s.ws = ws
@@ -131,9 +134,12 @@ func (s *session) openParsed(name string, data []byte) {
 			case annotations.OpenedAssignment:
 				s.openAssignment(o.Assignment)
 			case annotations.OpenedProject:
+				s.projectFile = data // kept as it is (project_store.go)
 				s.openProject(o.Project)
 			case annotations.OpenedSubmission:
 				s.openSubmission(name, o.Submission)
+			case annotations.OpenedGold:
+				s.adjImportGold(name, o.Gold) // the Adjudicate view (adjudicate_commands.go)
 			default:
 				s.openDocument(o.Document, "", name)
 			}
@@ -153,7 +159,7 @@ func (s *session) failOpen(name string, err error) {
 		s.fail("Opening %s failed, nothing was changed: %v", name, err)
 	case annotations.OpenedAssignment:
 		s.fail("Opening the assignment %s failed: %v", name, err)
-	case annotations.OpenedProject, annotations.OpenedSubmission:
+	case annotations.OpenedProject, annotations.OpenedSubmission, annotations.OpenedGold:
 		s.fail("Opening the %s %s failed, nothing was changed: %v", kind, name, err)
 	default:
 		s.fail("Opening %s failed: %v", name, err)
@@ -162,6 +168,9 @@ func (s *session) failOpen(name string, err error) {
 
 // openExport opens the document of an export and imports its annotations.
 func (s *session) openExport(name string, o *annotations.Opened) {
+	if o.Document.ID != s.doc.ID && s.project == nil && s.assignment == nil && s.reanchor(name, o.Export) {
+		return // made on another version of the open text: its highlights are on it now
+	}
 	if o.Document.ID != s.doc.ID {
 		s.openDocument(o.Document, o.Export.Scheme.Target, name)
 		if o.Document.ID != s.doc.ID { // it could not be opened
@@ -265,7 +274,15 @@ func (s *session) dropped(n int) {
 
 // droppedFile handles one dropped file.
 func (s *session) droppedFile(name string, data []byte, err error) {
+	if s.overlay == overlayNewProject { // every file dropped on New project is one of its inputs
+		s.addProjectFile(name, data, err)
+		return
+	}
 	s.dropSeen++
+	if s.mode == modeAdjudicate { // every file dropped there is for the adjudication
+		s.adjDropped(name, data, err)
+		return
+	}
 	if s.mode == modeDashboard && s.class.class != nil {
 		s.dashAdd(name, data, err)
 		return

@@ -9,6 +9,8 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 func focus(id string) {}
 
+func focusNote(note string) {}
+
 func focusArticle() {}
 
 func openModal(id string) {}
@@ -48,6 +50,8 @@ func syncValue(id, value string) {}
 func afterPaint(f func()) { f() }
 
 func listenPageHide(f func()) app.Func { return nil }
+
+func listenBeforeUnload(unsaved func() bool) app.Func { return nil }
 
 func listenHashChange(changed func(fragment string)) app.Func { return nil }
 

@@ -14,6 +14,39 @@ func focus(id string) {
 	}
 }
 
+// noteTyping holds the characters typed between n and the note field
+// getting focus (the field may be enabled only by the render after n), so
+// that none is lost; nil when no note is being opened.
+var noteTyping []byte
+
+// focusNote focuses the note field and puts in it what was typed since n,
+// after the highlight's note (the field may still show another's until its
+// next render).
+func focusNote(note string) {
+	el := app.Window().GetElementByID("note")
+	if !el.Truthy() || el.Get("disabled").Bool() {
+		noteTyping = nil
+		return
+	}
+	if len(noteTyping) == 0 && el.Equal(app.Window().Get("document").Get("activeElement")) {
+		noteTyping = nil
+		return // focused already (at the key press): what is typed since is the user's
+	}
+	if el.Get("value").String() != note {
+		el.Set("value", note) // the highlight's own note: the field may still show another's
+	}
+	el.Call("focus")
+	if len(noteTyping) > 0 {
+		// typed as if into the field (a user edit: it commits on blur like any typing)
+		el.Call("setSelectionRange", len([]rune(note)), len([]rune(note)))
+		doc := app.Window().Get("document")
+		if !doc.Call("execCommand", "insertText", false, string(noteTyping)).Bool() {
+			el.Set("value", note+string(noteTyping))
+		}
+	}
+	noteTyping = nil
+}
+
 // focusArticle focuses the sentence list unless a field or the list has focus.
 func focusArticle() {
 	active := app.Window().Get("document").Get("activeElement")
@@ -69,11 +102,21 @@ func listenKeys(ctx app.Context, s *session) app.Func {
 				focus("sentences")
 				return nil
 			}
-			if id == "note" && (k.Key == "Escape" || (k.Key == "Enter" && (k.Ctrl || k.Meta))) {
+			if (id == "note" || id == "adj-reason") && (k.Key == "Escape" || (k.Key == "Enter" && (k.Ctrl || k.Meta))) {
 				e.Call("preventDefault")
-				target.Call("blur") // commits the note through its change event
-				focus("sentences")
+				target.Call("blur") // commits the note (or an adjudication's reason) through its change event
+				if id == "adj-reason" {
+					focus("adj-current")
+				} else {
+					focus("sentences")
+				}
 			}
+			return nil
+		}
+		if noteTyping != nil && len([]rune(k.Key)) == 1 && !k.Ctrl && !k.Meta && !k.Alt {
+			// typed after n, before the note field has focus: kept for it
+			e.Call("preventDefault")
+			noteTyping = append(noteTyping, k.Key...)
 			return nil
 		}
 		cmd, extend := commandFor(k)
@@ -81,6 +124,12 @@ func listenKeys(ctx app.Context, s *session) app.Func {
 			return nil
 		}
 		e.Call("preventDefault")
+		if hl, ok := s.highlight(); ok && cmd == cmdNote {
+			noteTyping = []byte{} // until focusNote: what is typed goes into the note
+			if el := app.Window().GetElementByID("note"); el.Truthy() && !el.Get("disabled").Bool() {
+				focusNote(hl.Note) // at once, so the next key lands in the field
+			}
+		}
 		ctx.Dispatch(func(app.Context) { s.run(cmd, extend, k.Key) })
 		return nil
 	})
@@ -106,7 +155,13 @@ func inField(el app.Value) bool {
 		return false
 	}
 	switch el.Get("tagName").String() {
-	case "INPUT", "TEXTAREA", "SELECT":
+	case "INPUT":
+		switch el.Get("type").String() {
+		case "checkbox", "radio", "button", "submit", "reset", "file":
+			return false // takes no typing: the shortcuts still work there
+		}
+		return true
+	case "TEXTAREA", "SELECT":
 		return true
 	}
 	return el.Get("isContentEditable").Bool()
@@ -189,7 +244,14 @@ func await(p app.Value, ok, fail func(app.Value)) {
 // fetchURL downloads url (same origin, or a server that allows other sites
 // with CORS), refusing more than limit bytes.
 func fetchURL(url string, limit int64, done func(data []byte, err error)) {
-	await(app.Window().Call("fetch", url), func(resp app.Value) {
+	req := app.Null()
+	if pre := app.Window().Get("stancemarkPrefetch"); pre.Truthy() && pre.Get("url").String() == url {
+		req = pre.Get("response") // started by web/prefetch.js while the app loaded
+		app.Window().Set("stancemarkPrefetch", app.Null())
+	} else {
+		req = app.Window().Call("fetch", url)
+	}
+	await(req, func(resp app.Value) {
 		status := resp.Get("status").Int()
 		switch {
 		case status == 404 || status == 410:
@@ -420,5 +482,21 @@ func listenUpdates(ready func()) app.Func {
 		return nil
 	})
 	sw.Call("addEventListener", "controllerchange", f)
+	return f
+}
+
+// listenBeforeUnload asks the browser to warn before the page is left when
+// unsaved reports work that is not stored (the browser shows its own
+// "Leave site?" dialog; the text cannot be chosen).
+func listenBeforeUnload(unsaved func() bool) app.Func {
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if unsaved() {
+			e := args[0]
+			e.Call("preventDefault")
+			e.Set("returnValue", "")
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "beforeunload", f)
 	return f
 }

@@ -117,6 +117,11 @@ func (s *session) setTarget(target string) {
 	if target == s.ws.Scheme().Target {
 		return
 	}
+	if s.assignment != nil { // classroom: the claim is the teacher's
+		s.fail("The claim is your teacher's: it cannot be changed in an assignment.")
+		syncValue("target", s.ws.Scheme().Target)
+		return
+	}
 	if err := s.ws.SetTarget(target); err != nil {
 		s.fail("Changing the target claim failed: %v.", err)
 		return
@@ -125,13 +130,23 @@ func (s *session) setTarget(target string) {
 }
 
 // selectScheme switches the label set; every set keeps its highlights.
+// The claim belongs to the document, not to the label set: the set switched
+// to takes the claim on screen (an undo step of its own, so u gives the set
+// back the claim it had — saved work of earlier builds may hold one claim
+// per set; see ARCHITECTURE.md).
 func (s *session) selectScheme(id string) {
 	if id == s.ws.Scheme().ID {
 		return
 	}
+	claim := s.ws.Scheme().Target
 	if err := s.ws.SelectScheme(id); err != nil {
 		s.fail("Switching labels failed: %v.", err)
 		return
+	}
+	if claim != "" && s.ws.Scheme().Target != claim {
+		if err := s.ws.SetTarget(claim); err != nil {
+			s.setError("Keeping the claim for the new label set failed: %v.", err)
+		}
 	}
 	s.changed()
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"errors"
 
 	"stancemark/annotations"
@@ -29,22 +28,18 @@ func (s *session) exportDownload() {
 	download(f.Name, f.MediaType, f.Data)
 }
 
-// importFile imports the annotations of a stancemark/v1 file (Import…);
-// on any problem it changes nothing and says what is wrong.
-func (s *session) importFile(name string, data []byte) {
-	e, err := annotations.ReadExport(bytes.NewReader(data))
-	if err != nil {
-		s.fail("Import of %s failed, nothing was changed: %v", name, err)
-		return
-	}
-	s.importExport(name, e)
-}
+// importFile is Import…: the same door as Documents → Open a file…, by
+// the same rules (openData): an export's highlights come onto the open
+// document (re-anchored when it was made on another version of its text),
+// an export of another document opens that document with them, and any
+// other kind of file opens as it would there.
+func (s *session) importFile(name string, data []byte) { s.openData(name, data) }
 
 // importExport imports the annotations of a read export onto the open
 // document; an export of another version of its text is re-anchored.
 func (s *session) importExport(name string, e *annotations.Export) {
 	err := s.ws.Import(e)
-	if errors.Is(err, annotations.ErrOtherDocument) && s.reanchor(name, e) {
+	if (errors.Is(err, annotations.ErrOtherDocument) || onOtherBoundaries(e, s.doc)) && s.reanchor(name, e) {
 		return
 	}
 	if err != nil {

@@ -19,6 +19,7 @@ var shortcuts = []shortcut{
 	{"Ctrl+Shift+Z / Ctrl+Y", "redo"},
 	{"e", "export"},
 	{"] / [", "next / previous task of a project"},
+	{"d", "mark the project's task done (or not done again)"},
 	{"g", "open or close a project's codebook"},
 	{"Esc", "clear the selection"},
 	{"?", "show or hide these keys"},

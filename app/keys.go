@@ -24,7 +24,10 @@ const (
 	cmdEscape
 	cmdNextTask // a project's next task
 	cmdPrevTask // a project's previous task
+	cmdTaskDone // a project's task marked done, or not done again
 	cmdCodebook // open or close a project's codebook
+	cmdAccept   // the Adjudicate view: accept the majority label (adjudicate_commands.go)
+	cmdReason   // the Adjudicate view: write the reason of a decision
 )
 
 // keyPress is a keydown event as the browser reports it.
@@ -81,12 +84,26 @@ func commandFor(k keyPress) (cmd command, extend bool) {
 		return cmdPrevTask, false
 	case "g", "G":
 		return cmdCodebook, false
+	case "d", "D":
+		return cmdTaskDone, false
+	case "a", "A":
+		return cmdAccept, false
+	case "r", "R":
+		return cmdReason, false
 	}
 	return cmdNone, false
 }
 
 // run carries out a keyboard command. key is the key pressed (for tags).
 func (s *session) run(cmd command, extend bool, key string) {
+	if s.overlay == overlayNewProject { // keys are the dialog's, not the article's behind it (project_new_commands.go)
+		s.newProjectKey(cmd)
+		return
+	}
+	if s.mode == modeAdjudicate {
+		s.adjRun(cmd, key) // the Adjudicate view has its own meaning for the keys
+		return
+	}
 	switch cmd {
 	case cmdNext, cmdPrev, cmdFirst, cmdLast:
 		s.move(cmd, extend)
@@ -96,13 +113,13 @@ func (s *session) run(cmd command, extend bool, key string) {
 	case cmdClear:
 		s.clear()
 	case cmdNote:
-		if _, ok := s.highlight(); ok {
+		if hl, ok := s.highlight(); ok {
 			// the field is enabled by the render that follows a tag: focus it after that
 			s.refresh()
 			if s.afterRender != nil {
-				s.afterRender(func() { focus("note") })
+				s.afterRender(func() { focusNote(hl.Note) })
 			} else {
-				focus("note")
+				focusNote(hl.Note)
 			}
 		} else {
 			s.fail("Select a highlighted sentence first: the note belongs to a highlight.")
@@ -120,11 +137,18 @@ func (s *session) run(cmd command, extend bool, key string) {
 			s.showHelp(false)
 			return
 		}
+		if s.menuOpen {
+			s.toggleMenu()
+			focus("menu-button")
+			return
+		}
 		s.deselect()
 	case cmdNextTask:
 		s.moveTask(1)
 	case cmdPrevTask:
 		s.moveTask(-1)
+	case cmdTaskDone:
+		s.toggleDone()
 	case cmdCodebook:
 		if s.project != nil {
 			toggleDetails("codebook")

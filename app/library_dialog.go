@@ -40,9 +40,16 @@ func (l *libraryDialog) Render() app.UI {
 				OnChange(l.onFile),
 			app.Text(" .txt, .md, .html or a Stancemark export (.json); or drop a file anywhere on the page."),
 		),
+		app.P().Body(app.Button().ID("new-project-button").Text("New project…").OnClick(func(app.Context, app.Event) { l.s.showNewProject(true) })), // project_new_dialog.go
+		app.P().Body( // the Adjudicate view (adjudicate_view.go)
+			app.Button().ID("adjudicate-open").Text("Adjudicate…").OnClick(l.onAdjudicate),
+			app.Text(" decide gold labels from several annotators' submissions or exports."),
+		),
 		app.Button().ID("library-close").Text("Close").OnClick(l.onClose),
 	)
 }
+
+func (l *libraryDialog) onAdjudicate(ctx app.Context, e app.Event) { l.s.showAdjudicate() }
 
 func (l *libraryDialog) row(e libraryEntry) app.UI {
 	pct := 0

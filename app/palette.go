@@ -13,7 +13,8 @@ type palette struct {
 
 	Labels     []annotations.Label
 	SchemeName string
-	Extend     bool // touch: taps extend the selection instead of replacing it
+	Extend     bool              // touch: taps extend the selection instead of replacing it
+	Defs       map[string]string // label id → its definition, shown on hover and focus (a project's codebook)
 	s          *session
 }
 
@@ -23,11 +24,21 @@ func (p *palette) Render() app.UI {
 		app.Div().Class("labels").Body(
 			app.Range(p.Labels).Slice(func(i int) app.UI {
 				l := p.Labels[i]
-				return app.Button().Class("label-btn").DataSet("label-id", l.ID).
-					Style("--label-color", l.Color).Title(l.Description).
+				btn := app.Button().Class("label-btn").DataSet("label-id", l.ID).
+					Style("--label-color", l.Color).
 					OnClick(p.onTag, app.EventScope(l.ID)).Body(
 					app.Kbd().Text(l.Key),
 					app.Span().Class("label-name").Text(l.Name),
+				)
+				def := p.Defs[l.ID]
+				if def == "" {
+					return btn.Title(l.Description)
+				}
+				// the definition is the button's description, and shows
+				// beside it on hover and keyboard focus
+				return app.Span().Class("label-wrap").Body(
+					btn.Aria("describedby", labelDefID(l.ID)),
+					app.Span().ID(labelDefID(l.ID)).Class("label-def").Role("tooltip").Text(def),
 				)
 			}),
 			app.Button().ID("clear-label").Class("label-btn").OnClick(p.onClear).Body(
@@ -46,6 +57,9 @@ func (p *palette) Render() app.UI {
 		),
 	)
 }
+
+// labelDefID is the id of the element holding a label's definition.
+func labelDefID(label string) string { return "label-def-" + label }
 
 func (p *palette) onExtend(ctx app.Context, e app.Event) {
 	p.s.toggleExtend()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,13 +27,16 @@ const (
 	keyLibrary       = "stancemark/v1/library"          // the list of documents, []libraryEntry
 	keyCurrent       = "stancemark/v1/current"          // the id of the open document, or assignmentCurrent+id
 	keyMade          = "stancemark/v1/made-assignments" // ids of assignments made here, newest last
+	keyAdjudicating  = "stancemark/v1/adjudicating"     // the scope (project or document id) of the adjudication open in the Adjudicate view
+	keyAdjudications = "stancemark/v1/adjudications"    // the adjudications kept here, []adjListed, newest last
 
 	// assignmentCurrent prefixes keyCurrent's value when a student has an assignment open.
 	assignmentCurrent = "assignment:"
 	// projectCurrent prefixes keyCurrent's value when a project is open.
 	projectCurrent = "project:"
-	// docFormat is the format of a stored document (docRecord).
-	docFormat = "stancemark-doc/v1"
+	// docFormat is the format of a stored document (docRecord); records of
+	// docFormatV1 (no sentences) still read: see boundaries_store.go.
+	docFormat = "stancemark-doc/v2"
 )
 
 // workKey is where the annotations of one document are saved.
@@ -50,10 +54,30 @@ func assignmentKey(id string) string { return "stancemark/v1/assignment/" + id }
 // under + "/task/<task id>/work".
 func projectKey(id string) string { return "stancemark/v1/project/" + id }
 
+// unsavedOnLeave is asked as the page is about to be left: a save still
+// waiting is made now, and it reports whether work is then only in memory
+// (the storage is full, or saved work could not be read nor backed up), so
+// the browser warns before it is lost.
+func (s *session) unsavedOnLeave() bool {
+	if s.save.State == saveSaving {
+		s.flush()
+	}
+	return s.save.State == saveFailed || s.save.State == saveBlocked && s.ws.CanUndo()
+}
+
+// projectStateKey is where the annotator's place in a project is kept
+// (projectProgress: done flags, overall stances, active time).
+func projectStateKey(id string) string { return projectKey(id) + "/state" }
+
 // projectTaskKey is where the work on one task of a project is saved.
 func projectTaskKey(projectID, taskID string) string {
 	return projectKey(projectID) + "/task/" + taskID + "/work"
 }
+
+// adjudicationKey is where an adjudication of a project or a document is
+// kept (adjRecord, "stancemark-adjudication/v1"); scope is the project's id
+// or the document's.
+func adjudicationKey(scope string) string { return "stancemark/v1/adjudication/" + scope }
 
 // backupKey is where unreadable saved work is moved, never overwritten.
 func backupKey(docID string, at time.Time) string {
@@ -72,14 +96,18 @@ func (s *session) workKey() string {
 	return workKey(s.doc.ID)
 }
 
-// docRecord is a stored document: enough to segment it again.
+// docRecord is a stored document: its text and the sentence boundaries its
+// work is on (v2; a v1 record has none and is split by segmenter version 1).
 type docRecord struct {
-	Format string    `json:"format"`
-	Title  string    `json:"title"`
-	Text   string    `json:"text"`
-	Target string    `json:"target,omitempty"`
-	Source string    `json:"source,omitempty"` // file name or URL it came from
-	Added  time.Time `json:"added"`
+	Format     string                       `json:"format"`
+	Title      string                       `json:"title"`
+	Text       string                       `json:"text"`
+	Segmenter  annotations.Segmenter        `json:"segmenter,omitempty"`  // v2: the version that split it, when no sentences are given
+	Sentences  []annotations.ExportSentence `json:"sentences,omitempty"`  // v2: the boundaries, when not a segmenter's
+	Boundaries string                       `json:"boundaries,omitempty"` // v2: their BoundariesID
+	Target     string                       `json:"target,omitempty"`
+	Source     string                       `json:"source,omitempty"` // file name or URL it came from
+	Added      time.Time                    `json:"added"`
 }
 
 // restore loads the reader's preferences and the saved work of the document.
@@ -159,6 +187,9 @@ func (s *session) persist() {
 		if s.assignment == nil && s.project == nil {
 			s.touchEntry()
 		}
+	case errors.Is(err, errQuota) && s.project != nil: // a project's work leaves as a submission
+		s.announce("Not saved: the browser's storage is full.")
+		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; download your submission to keep a copy."}
 	case errors.Is(err, errQuota):
 		s.announce("Not saved: the browser's storage is full.")
 		s.save = saveStatus{saveFailed, "Not saved: the browser's storage is full. Your work is kept in this tab; export it (e) to keep a copy."}
@@ -231,10 +262,7 @@ func (s *session) loadDocument(id string) (*annotations.Document, string, error)
 	if err := json.Unmarshal([]byte(data), &rec); err != nil {
 		return nil, "", fmt.Errorf("the stored document %s could not be read: %v", id, err)
 	}
-	if rec.Format != docFormat {
-		return nil, "", fmt.Errorf("the stored document %s has the unknown format %q", id, rec.Format)
-	}
-	doc, err := annotations.NewDocument(rec.Title, rec.Text)
+	doc, err := rec.document(id)
 	if err != nil {
 		return nil, "", err
 	}
@@ -246,7 +274,8 @@ func (s *session) loadDocument(id string) (*annotations.Document, string, error)
 
 // storeDocument keeps a document's text so it can be reopened.
 func (s *session) storeDocument(doc *annotations.Document, target, source string) error {
-	rec := docRecord{Format: docFormat, Title: doc.Title, Text: doc.Text, Target: target, Source: source, Added: s.now().UTC()}
+	rec := newDocRecord(doc)
+	rec.Target, rec.Source, rec.Added = target, source, s.now().UTC()
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return err
@@ -282,8 +311,13 @@ func (s *session) putBack(d *deletedDoc) error {
 	return errors.Join(errs...)
 }
 
-// storeAssignment keeps an assignment opened or made here.
+// storeAssignment keeps an assignment opened or made here. One kept
+// already is left as it is: opening a link again rewrites nothing, and a
+// teacher's copy with the key is never replaced by a student's without.
 func (s *session) storeAssignment(a *annotations.Assignment) error {
+	if _, ok := s.storedAssignment(a.ID); ok {
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := annotations.WriteAssignment(&buf, a); err != nil {
 		return err
@@ -320,31 +354,13 @@ func (s *session) madeIDs() []string {
 // storageUsage is how many bytes Stancemark's keys take.
 func (s *session) storageUsage() int { return s.store.usage() }
 
-// storeProject keeps a project file opened here.
-func (s *session) storeProject(p *annotations.Project) error {
-	var buf bytes.Buffer
-	if err := annotations.WriteProject(&buf, p); err != nil {
-		return err
-	}
-	return s.store.set(projectKey(p.ID), buf.String())
-}
-
-// storedProject reads a project kept here.
-func (s *session) storedProject(id string) (*annotations.Project, error) {
-	data, ok, err := s.store.get(projectKey(id))
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, fmt.Errorf("the project %s is not kept in this browser: open its file again", id)
-	}
-	return annotations.ReadProject(strings.NewReader(data))
-}
+// storeProject and storedProject (the project file itself, in IndexedDB)
+// are in project_store.go.
 
 // loadProjectState reads the annotator's place in a project.
 func (s *session) loadProjectState(id string) projectProgress {
 	var st projectProgress
-	if data, ok, _ := s.store.get(projectKey(id) + "/state"); ok {
+	if data, ok, _ := s.store.get(projectStateKey(id)); ok {
 		_ = json.Unmarshal([]byte(data), &st) // an unreadable place starts again at the first task; the work is kept apart
 	}
 	return st
@@ -356,7 +372,7 @@ func (s *session) saveProjectState(id string, st projectProgress) error {
 	if err != nil {
 		return err
 	}
-	return s.store.set(projectKey(id)+"/state", string(data))
+	return s.store.set(projectStateKey(id), string(data))
 }
 
 // taskWork is the saved work on one task of a project, or nil.
@@ -390,4 +406,111 @@ func (s *session) storeTaskWork(projectID, taskID string, ws *annotations.Worksp
 		return err
 	}
 	return s.store.set(projectTaskKey(projectID, taskID), string(data))
+}
+
+// Classroom records (issue 17).
+
+// attemptsKey is where a student's submissions of an assignment are
+// counted (attemptRecord), so the next handin says its attempt and
+// whether feedback had been shown before it.
+func attemptsKey(id string) string { return assignmentKey(id) + "/attempts" }
+
+// attemptRecord is the value of attemptsKey.
+type attemptRecord struct {
+	Attempts      int  `json:"attempts"`
+	FeedbackShown bool `json:"feedbackShown"`
+}
+
+// attempts reads the student's record for assignment id (zero if none or unreadable).
+func (s *session) attempts(id string) attemptRecord {
+	var r attemptRecord
+	if data, ok, _ := s.store.get(attemptsKey(id)); ok {
+		_ = json.Unmarshal([]byte(data), &r)
+	}
+	return r
+}
+
+// setAttempts keeps the student's record for assignment id.
+func (s *session) setAttempts(id string, r attemptRecord) error {
+	data, _ := json.Marshal(r)
+	return s.store.set(attemptsKey(id), string(data))
+}
+
+// classKey is where the dashboard keeps the class of an assignment: a
+// compact stancemark-class/v1 (the assignment with its key, and the files
+// loaded, handins without a copy of the text).
+func classKey(id string) string { return "stancemark/v1/class/" + id }
+
+// keyDashboard holds the id of the assignment open in the dashboard, so a
+// reload comes back to it.
+const keyDashboard = "stancemark/v1/dashboard"
+
+// storeClass keeps c in this browser (see classKey).
+func (s *session) storeClass(c *annotations.Class) error {
+	var buf bytes.Buffer
+	if err := annotations.WriteClass(&buf, c, true); err != nil {
+		return err
+	}
+	if err := s.store.set(classKey(c.Assignment.ID), buf.String()); err != nil {
+		return err
+	}
+	return s.store.set(keyDashboard, c.Assignment.ID)
+}
+
+// storedClass is the class of assignment id kept here, if any.
+func (s *session) storedClass(id string) (*annotations.Class, bool, error) {
+	data, ok, _ := s.store.get(classKey(id))
+	if !ok {
+		return nil, false, nil
+	}
+	c, err := annotations.ReadClass(strings.NewReader(data))
+	return c, err == nil, err
+}
+
+// dashboardAssignment is the id of the assignment the dashboard had open.
+func (s *session) dashboardAssignment() string {
+	id, _, _ := s.store.get(keyDashboard)
+	return id
+}
+
+// forgetDashboard records that the dashboard has no assignment open.
+func (s *session) forgetDashboard() { s.store.remove(keyDashboard) }
+
+// adjListed is an adjudication kept here, as the Adjudicate view lists them.
+type adjListed struct {
+	Scope string `json:"scope"`
+	Title string `json:"title"`
+}
+
+// storeAdjudication keeps an adjudication and lists it (newest last).
+func (s *session) storeAdjudication(r *adjRecord) error {
+	data, err := r.marshal()
+	if err == nil {
+		err = s.store.set(adjudicationKey(r.scope()), data)
+	}
+	if err != nil {
+		return err
+	}
+	list := slices.DeleteFunc(s.adjudicationsKept(), func(l adjListed) bool { return l.Scope == r.scope() })
+	list = append(list, adjListed{Scope: r.scope(), Title: r.Title})
+	b, _ := json.Marshal(list)
+	return s.store.set(keyAdjudications, string(b))
+}
+
+// storedAdjudication reads a kept adjudication (nil, nil when there is none).
+func (s *session) storedAdjudication(scope string) (*adjRecord, error) {
+	data, ok, err := s.store.get(adjudicationKey(scope))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return readAdjRecord(data)
+}
+
+// adjudicationsKept lists the adjudications kept here, oldest first.
+func (s *session) adjudicationsKept() []adjListed {
+	var list []adjListed
+	if data, ok, _ := s.store.get(keyAdjudications); ok {
+		_ = json.Unmarshal([]byte(data), &list) // an unreadable list is rebuilt as adjudications are saved; they stay kept
+	}
+	return list
 }

@@ -14,66 +14,61 @@ import (
 // projectMode is an open project and the annotator's place in it.
 type projectMode struct {
 	p         *annotations.Project
-	annotator string                         // who works on it ("" when the project lists no annotators)
-	tasks     []annotations.Task             // the annotator's tasks, in the project's order
-	docs      []*annotations.ProjectDocument // the document of each of tasks
-	claims    []annotations.Claim            // the claim of each of tasks
-	current   int                            // index into tasks
-	done      map[string]bool                // task ids marked done
-	overall   map[string]string              // task id → the overall stance label, when the project asks for one
-}
-
-// projectProgress is what is kept of a projectMode between visits.
-type projectProgress struct {
-	Annotator string            `json:"annotator,omitempty"`
-	Current   string            `json:"current,omitempty"` // a task id
-	Done      []string          `json:"done,omitempty"`    // task ids, in the project's order
-	Overall   map[string]string `json:"overall,omitempty"` // task id → overall stance label
+	annotator string                             // who works on it ("" when the project lists no annotators)
+	tasks     []annotations.Task                 // the annotator's tasks, in the project's order
+	docs      []*annotations.ProjectDocument     // the document of each of tasks
+	claims    []annotations.Claim                // the claim of each of tasks
+	current   int                                // index into tasks
+	done      map[string]bool                    // task ids marked done
+	overall   map[string]string                  // task id → the overall stance label, when the project asks for one
+	changed   map[string]int64                   // task id → when its done flag or overall stance last changed (Unix ms)
+	active    map[string]annotations.ActiveSpans // task id → its active time recorded so far (see annotations.ActivityClock)
+	clock     annotations.ActivityClock          // this tab's active time on the task on screen
+	onlyOpen  bool                               // the queue lists and walks the tasks not done only
 }
 
 // task is the task on screen.
 func (pm *projectMode) task() annotations.Task { return pm.tasks[pm.current] }
 
-// progress is pm as it is kept.
-func (pm *projectMode) progress() projectProgress {
-	st := projectProgress{Annotator: pm.annotator, Current: pm.task().ID}
-	for _, t := range pm.p.Tasks {
-		if pm.done[t.ID] {
-			st.Done = append(st.Done, t.ID)
-		}
-		if o := pm.overall[t.ID]; o != "" {
-			if st.Overall == nil {
-				st.Overall = map[string]string{}
-			}
-			st.Overall[t.ID] = o
-		}
-	}
-	return st
-}
-
 // openProject opens a project file: it is kept in this browser, and the
 // annotator continues where they left it (the first task the first time).
 func (s *session) openProject(p *annotations.Project) {
-	keepErr := s.storeProject(p)
-	s.startProject(p, s.loadProjectState(p.ID))
-	if s.project == nil {
+	if s.project != nil && s.project.p.Hash == p.Hash { // a reload of ?src= finds it reopened from IndexedDB
+		s.projectFile = nil
+		s.setInfo("The project %q is already open.", p.Title)
+		s.refresh()
 		return
 	}
-	if keepErr != nil {
-		s.setError("The project could not be kept in this browser (%v): it is open in this tab only; download your submission before closing it.", keepErr)
-		s.refresh()
+	s.startProject(p, s.loadProjectState(p.ID))
+	if s.project == nil {
+		s.projectFile = nil
+		return
 	}
+	s.next(func() { // after the first task is on screen: keeping a large file takes a moment
+		s.storeProject(p, func(err error) {
+			if err != nil {
+				s.setError("The project could not be kept in this browser (%v): it is open in this tab only, and your work on its tasks is saved; download your submission before closing the tab, or open the project's file again.", err)
+				s.refresh()
+			}
+		})
+	})
 }
 
 // reopenProject opens a project kept in this browser (after a reload).
 func (s *session) reopenProject(id string) {
-	p, err := s.storedProject(id)
-	if err != nil {
-		s.setError("The project you had open could not be reopened (%v); the bundled article is shown.", err)
-		return
-	}
-	s.startProject(p, s.loadProjectState(id))
-	s.clearMessage()
+	before := s.doc
+	s.storedProject(id, func(p *annotations.Project, err error) { // asynchronous (IndexedDB)
+		if s.doc != before || s.project != nil {
+			return // something else was opened meanwhile
+		}
+		if err != nil {
+			s.fail("The project you had open could not be reopened (%v); the bundled article is shown.", err)
+			return
+		}
+		s.startProject(p, s.loadProjectState(id))
+		s.clearMessage()
+		s.refresh()
+	})
 }
 
 // startProject shows the annotator's current task of p.
@@ -91,16 +86,10 @@ func (s *session) startProject(p *annotations.Project, st projectProgress) {
 		s.fail("The project %q has no task for %s.", p.Title, orAnyone(annotator))
 		return
 	}
-	pm := &projectMode{p: p, annotator: annotator, tasks: tasks, done: map[string]bool{}, overall: map[string]string{}}
+	pm := &projectMode{p: p, annotator: annotator, tasks: tasks}
+	pm.clock.Idle = int64(p.Options.IdleSeconds) * 1000
 	pm.docs, pm.claims = p.TaskDetails(tasks) // once: the panel shows them on every render
-	for _, id := range st.Done {
-		pm.done[id] = true
-	}
-	for id, label := range st.Overall {
-		if _, ok := p.Scheme.Label(label); ok {
-			pm.overall[id] = label
-		}
-	}
+	pm.take(st)
 	for i, t := range tasks {
 		if t.ID == st.Current {
 			pm.current = i
@@ -129,33 +118,86 @@ func (s *session) showTask(pm *projectMode, i int) bool {
 		return false
 	}
 	s.flush() // the previous task's save, under its own key
+	now := s.nowMillis()
+	if s.project == pm {
+		if x, ok := pm.clock.Stop(now); ok {
+			pm.record(pm.task().ID, x) // the time so far was the previous task's
+		}
+	}
 	pm.current = i
+	pm.clock.Input(now) // opening a task is an input on it
 	s.load(ws.Doc, ws, nil, pm)
 	s.ws.Annotator = s.project.annotator
 	_ = s.rememberCurrent(projectCurrent + pm.p.ID)
-	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
+	if err := s.saveProjectState(pm.p.ID, pm.progress(s.nowMillis())); err != nil {
 		s.setError("Remembering your place in the project failed: %v.", err)
 	}
 	s.docChanged()
 	return true
 }
 
-// moveTask goes to the next (+1) or previous (-1) task.
+// moveTask goes to the next (+1) or previous (-1) task; with the "not
+// done" filter on, to the next or previous task not done.
 func (s *session) moveTask(by int) {
 	pm := s.project
 	if pm == nil {
 		return
 	}
-	i := pm.current + by
-	if i < 0 || i >= len(pm.tasks) {
-		s.announce("No %s task.", map[bool]string{true: "next", false: "previous"}[by > 0])
+	i := pm.step(pm.current, by)
+	if i < 0 {
+		which := map[bool]string{true: "next", false: "previous"}[by > 0]
+		if pm.onlyOpen {
+			which += " not-done"
+		}
+		s.announce("No %s task.", which)
 		s.refresh()
 		return
 	}
+	s.goToTask(i)
+}
+
+// step is the task |by| steps from i in by's direction (skipping done tasks
+// when the filter is on), or -1 when there is none.
+func (pm *projectMode) step(i, by int) int {
+	dir := 1
+	if by < 0 {
+		dir, by = -1, -by
+	}
+	for ; by > 0; by-- {
+		i += dir
+		for pm.onlyOpen && i >= 0 && i < len(pm.tasks) && pm.done[pm.tasks[i].ID] {
+			i += dir
+		}
+		if i < 0 || i >= len(pm.tasks) {
+			return -1
+		}
+	}
+	return i
+}
+
+// goToTask shows task i of the queue.
+func (s *session) goToTask(i int) {
+	pm := s.project
 	if s.showTask(pm, i) {
 		s.clearMessage()
 		s.announce("Task %d of %d.", i+1, len(pm.tasks))
 	}
+}
+
+// toggleOnlyOpen turns the "not done" filter of the queue on or off.
+func (s *session) toggleOnlyOpen() {
+	pm := s.project
+	if pm == nil {
+		return
+	}
+	pm.onlyOpen = !pm.onlyOpen
+	s.keepProjectProgress()
+	if pm.onlyOpen {
+		s.announce("Showing the tasks not done.")
+	} else {
+		s.announce("Showing every task.")
+	}
+	s.refresh()
 }
 
 // chooseTask goes to the task with the id.
@@ -166,7 +208,7 @@ func (s *session) chooseTask(id string) {
 	}
 	for i, t := range pm.tasks {
 		if t.ID == id && i != pm.current {
-			s.moveTask(i - pm.current)
+			s.goToTask(i)
 			return
 		}
 	}
@@ -184,7 +226,8 @@ func (s *session) toggleDone() {
 		return
 	}
 	pm.done[id] = !pm.done[id]
-	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
+	pm.changed[id] = s.nowMillis()
+	if err := s.saveProjectState(pm.p.ID, pm.progress(s.nowMillis())); err != nil {
 		s.setError("Remembering that the task is done failed: %v.", err)
 	}
 	if pm.done[id] {
@@ -195,7 +238,8 @@ func (s *session) toggleDone() {
 	s.refresh()
 }
 
-// taskState is "done", "in progress" (some work) or "not started".
+// taskState is "done", "in progress" (some work or active time) or "not
+// started".
 func (s *session) taskState(pm *projectMode, t annotations.Task) string {
 	switch {
 	case pm.done[t.ID]:
@@ -203,8 +247,8 @@ func (s *session) taskState(pm *projectMode, t annotations.Task) string {
 	case t.ID == pm.task().ID && len(s.ws.Annotations()) > 0:
 		return "in progress"
 	}
-	if s.hasTaskWork(pm.p.ID, t.ID) {
-		return "in progress"
+	if s.hasTaskWork(pm.p.ID, t.ID) || len(pm.active[t.ID]) > 0 || t.ID == pm.task().ID && pm.clock.Running() {
+		return "in progress" // as in project stats: work saved, or time spent on it
 	}
 	return "not started"
 }
@@ -213,6 +257,7 @@ func (s *session) taskState(pm *projectMode, t annotations.Task) string {
 func (s *session) submission() (*annotations.ProjectSubmission, error) {
 	pm := s.project
 	s.flush()
+	now := s.nowMillis()
 	var works []annotations.TaskWork
 	for _, t := range pm.tasks {
 		ws, err := s.taskWork(pm.p, t.ID)
@@ -222,7 +267,7 @@ func (s *session) submission() (*annotations.ProjectSubmission, error) {
 		if t.ID == pm.task().ID {
 			ws = s.ws
 		}
-		works = append(works, pm.p.TaskWorkFrom(t.ID, ws, pm.done[t.ID], pm.overall[t.ID], 0))
+		works = append(works, pm.p.TaskWorkFrom(t.ID, ws, pm.done[t.ID], pm.overall[t.ID], pm.activeOf(t.ID, now).Millis()))
 	}
 	name := pm.annotator
 	if name == "" {
@@ -258,7 +303,11 @@ func (s *session) downloadSubmission() {
 // it was made on (kept in this browser), to go on with the work.
 func (s *session) openSubmission(name string, sub *annotations.ProjectSubmission) {
 	s.flush() // a save still waiting must not land on top of the submission's work
-	p, err := s.storedProject(sub.Project)
+	s.storedProject(sub.Project, func(p *annotations.Project, err error) { s.openSubmissionOn(p, err, name, sub) })
+}
+
+// openSubmissionOn brings the submission into p, its project read back.
+func (s *session) openSubmissionOn(p *annotations.Project, err error, name string, sub *annotations.ProjectSubmission) {
 	if err == nil {
 		err = p.CheckSubmission(sub)
 	}
@@ -288,13 +337,16 @@ func (s *session) openSubmission(name string, sub *annotations.ProjectSubmission
 			st.Done = append(st.Done, w.Task)
 		}
 		if w.Overall != "" {
-			if st.Overall == nil {
-				st.Overall = map[string]string{}
-			}
-			st.Overall[w.Task] = w.Overall
+			st.Overall = setIn(st.Overall, w.Task, w.Overall)
+		}
+		if w.ActiveMillis > st.Active[w.Task].Millis() {
+			// a submission holds each task's total, not its intervals: the
+			// larger of the two totals is kept, as one span at the epoch
+			st.Active = setIn(st.Active, w.Task, annotations.ActiveSpans{{Start: 0, End: w.ActiveMillis}})
 		}
 	}
-	s.project = nil // the tasks are read again from what was just stored
+	s.keepSubmission(sub) // for the project's dataset (dataset_download.go)
+	s.project = nil       // the tasks are read again from what was just stored
 	s.startProject(p, st)
 	if s.project != nil {
 		s.setInfo("Opened %s: %s of %q by %s, ready to go on.", name, plural(len(sub.Tasks), "task"), p.Title, sub.Annotator)
@@ -323,7 +375,7 @@ func (s *session) chooseProjectAnnotator(name string) {
 	}
 	s.flush()
 	s.annotatorParam = "" // the name chosen here beats the link's
-	st := pm.progress()
+	st := pm.progress(s.nowMillis())
 	st.Annotator, st.Current = name, ""
 	s.startProject(pm.p, st)
 }
@@ -342,7 +394,8 @@ func (s *session) setOverall(label string) {
 	} else {
 		return
 	}
-	if err := s.saveProjectState(pm.p.ID, pm.progress()); err != nil {
+	pm.changed[id] = s.nowMillis()
+	if err := s.saveProjectState(pm.p.ID, pm.progress(s.nowMillis())); err != nil {
 		s.setError("Remembering the overall stance failed: %v.", err)
 	}
 	s.announce("Overall stance: %s.", orNone(pm.p.Scheme, label))

@@ -2,7 +2,7 @@ package app
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -24,7 +24,8 @@ type taskItem struct {
 const nearbyTasks = 5
 
 // projectItems are the panel's view of the project: the tasks around the
-// current one, and how many are done.
+// current one (with the "not done" filter, the tasks not done around it),
+// and how many are done.
 func projectItems(s *session) (items []taskItem, done int) {
 	pm := s.project
 	for _, t := range pm.tasks {
@@ -32,8 +33,16 @@ func projectItems(s *session) (items []taskItem, done int) {
 			done++
 		}
 	}
-	lo, hi := max(0, pm.current-nearbyTasks), min(len(pm.tasks), pm.current+nearbyTasks+1)
-	for i := lo; i < hi; i++ {
+	var before []int
+	for i := pm.step(pm.current, -1); i >= 0 && len(before) < nearbyTasks; i = pm.step(i, -1) {
+		before = append(before, i)
+	}
+	slices.Reverse(before)
+	shown := append(before, pm.current)
+	for i := pm.step(pm.current, 1); i >= 0 && len(shown) < len(before)+1+nearbyTasks; i = pm.step(i, 1) {
+		shown = append(shown, i)
+	}
+	for _, i := range shown {
 		t := pm.tasks[i]
 		if pm.docs[i] == nil {
 			continue
@@ -57,11 +66,12 @@ type projectPanel struct {
 	DoneCount  int
 	Done       bool // the task on screen is marked done
 	Tasks      []taskItem
+	OnlyOpen   bool // the "not done" filter is on
+	HasPrev    bool // a previous task (not done, with the filter) exists
+	HasNext    bool
 	AskOverall bool                // the project asks for one overall stance per task
 	Overall    string              // the task's overall stance label, "" when not given
 	Labels     []annotations.Label // the project's labels
-	Guidelines string              // the codebook's guidelines, plain text
-	Guides     []annotations.LabelGuide
 	s          *session
 }
 
@@ -87,6 +97,10 @@ func (p *projectPanel) Render() app.UI {
 				),
 			)
 		}),
+		app.P().Class("task-filter").Body(
+			app.Input().Type("checkbox").ID("task-filter-open").Checked(p.OnlyOpen).OnChange(p.onFilter),
+			app.Label().For("task-filter-open").Text(" Only tasks not done"),
+		),
 		app.Ol().ID("task-list").Aria("label", "Tasks near this one").OnClick(p.onTask).Body(
 			app.Range(p.Tasks).Slice(func(i int) app.UI {
 				t := p.Tasks[i]
@@ -113,41 +127,13 @@ func (p *projectPanel) Render() app.UI {
 				),
 			)
 		}),
-		app.If(p.Guidelines != "" || len(p.Guides) > 0, func() app.UI { return p.codebook() }),
 		app.Div().Class("project-actions").Body(
-			app.Button().ID("task-prev").Title("Previous task ([)").Disabled(p.Position <= 1).Text("Previous task").OnClick(p.onPrev),
-			app.Button().ID("task-next").Title("Next task (])").Disabled(p.Position >= p.Total).Text("Next task").OnClick(p.onNext),
+			app.Button().ID("task-prev").Title("Previous task ([)").Disabled(!p.HasPrev).Text("Previous task").OnClick(p.onPrev),
+			app.Button().ID("task-next").Title("Next task (])").Disabled(!p.HasNext).Text("Next task").OnClick(p.onNext),
 			app.Button().ID("task-done").Aria("pressed", boolString(p.Done)).Text(doneText).OnClick(p.onDone),
 			app.Button().ID("submission-download").Text("Download submission").OnClick(p.onSubmission),
+			app.Button().ID("dataset-download").Text("Download dataset").OnClick(p.onDataset), // dataset_download.go
 			app.Button().ID("project-leave").Text("Leave the project").OnClick(p.onLeave),
-		),
-	)
-}
-
-// codebook is the project's written guidelines, one key (g) away: plain
-// text in paragraphs, and each label's definition and examples.
-func (p *projectPanel) codebook() app.UI {
-	name := func(id string) string {
-		for _, l := range p.Labels {
-			if l.ID == id {
-				return l.Name
-			}
-		}
-		return id
-	}
-	paras := strings.Split(strings.TrimSpace(p.Guidelines), "\n\n")
-	return app.Details().ID("codebook").Body(
-		app.Summary().Text("Codebook (g)"),
-		app.Range(paras).Slice(func(i int) app.UI { return app.P().Class("guideline").Text(paras[i]) }),
-		app.Dl().Body(
-			app.Range(p.Guides).Slice(func(i int) app.UI {
-				g := p.Guides[i]
-				return app.Div().DataSet("label-id", g.Label).Body(
-					app.Dt().Text(name(g.Label)),
-					app.Dd().Text(g.Definition),
-					app.Range(g.Examples).Slice(func(j int) app.UI { return app.Dd().Class("example").Text("Example: " + g.Examples[j]) }),
-				)
-			}),
 		),
 	)
 }
@@ -155,6 +141,8 @@ func (p *projectPanel) codebook() app.UI {
 func (p *projectPanel) onOverall(ctx app.Context, e app.Event) {
 	p.s.setOverall(ctx.JSSrc().Get("value").String())
 }
+
+func (p *projectPanel) onFilter(ctx app.Context, e app.Event) { p.s.toggleOnlyOpen() }
 
 func (p *projectPanel) onPrev(ctx app.Context, e app.Event) { p.s.moveTask(-1) }
 

@@ -168,13 +168,16 @@ func TestSavedFixtureKeys(t *testing.T) {
 	if err != nil || len(files) < 5 {
 		t.Fatalf("fixtures %v (%v), want work, library, assignment, teacher and backup", files, err)
 	}
-	fixed := map[string]bool{keyAnnotator: true, keyHintDismissed: true, keyLibrary: true, keyCurrent: true, keyStudent: true, keyMade: true}
+	fixed := map[string]bool{keyAnnotator: true, keyHintDismissed: true, keyLibrary: true, keyCurrent: true, keyStudent: true, keyMade: true,
+		keyAdjudicating: true, keyAdjudications: true}
 	for _, f := range files {
 		for k := range loadSavedFixture(t, filepath.Base(f)) {
 			ok := fixed[k] ||
 				strings.HasPrefix(k, workKey("")) ||
 				strings.HasPrefix(k, docKey("")) ||
 				strings.HasPrefix(k, assignmentKey("")) ||
+				strings.HasPrefix(k, projectKey("")) ||
+				strings.HasPrefix(k, adjudicationKey("")) ||
 				strings.HasPrefix(k, "stancemark/backup/")
 			if !ok || !strings.HasPrefix(k, keyPrefix) {
 				t.Errorf("%s: key %s is not one the app reads", filepath.Base(f), k)
@@ -268,8 +271,8 @@ func TestSavedAssignmentRestores(t *testing.T) {
 	if a.ID != savedAsgID || a.Title != savedAsgT || a.Instructions != "Tag every sentence about cooperation." {
 		t.Errorf("assignment %s %q %q", a.ID, a.Title, a.Instructions)
 	}
-	if len(a.Key) != 2 || !a.Options.RevealKey {
-		t.Errorf("assignment key of %d highlights, reveal %v; want 2, true", len(a.Key), a.Options.RevealKey)
+	if len(a.Key) != 2 || !a.Practice() {
+		t.Errorf("assignment key of %d highlights, reveal %v; want 2, true", len(a.Key), a.Practice())
 	}
 	if s.student != "Dana Lee" || s.ws.Annotator != "Dana Lee" {
 		t.Errorf("student %q (workspace annotator %q), want Dana Lee", s.student, s.ws.Annotator)
@@ -307,7 +310,16 @@ func TestSavedTeacherRestores(t *testing.T) {
 
 	s.dashAssignmentID(savedAsgID)
 	if s.class.class == nil || s.msg.Kind == "error" {
-		t.Errorf("the dashboard cannot open the stored assignment: %q", s.msg.Text)
+		t.Fatalf("the dashboard cannot open the stored assignment: %q", s.msg.Text)
+	}
+	// issue 17's migration rule: a stancemark-assignment/v1 kept here with
+	// "revealKey": true (feedback revealed) is a practice assignment, its
+	// key kept; the stored file itself is left as v1
+	if a := s.class.class.Assignment; !a.Practice() || !a.HasKey() {
+		t.Errorf("the saved v1 assignment reads as mode %q with %d highlights of key; want practice with its key", a.Options.Mode, len(a.Key))
+	}
+	if got := st.items[assignmentKey(savedAsgID)]; got != saved[assignmentKey(savedAsgID)] {
+		t.Errorf("opening the dashboard rewrote the stored assignment")
 	}
 }
 
@@ -364,5 +376,38 @@ func TestSavedBackupRestores(t *testing.T) {
 	}
 	if _, err := annotations.RestoreWorkspace(s2.doc, []byte(saved[key])); err == nil {
 		t.Error("RestoreWorkspace reads the garbage")
+	}
+}
+
+// An adjudication of a project (adjudication.json: three submissions,
+// adjudicator "Dana", s2's majority accepted with a, s3's tie decided with
+// a reason typed): a reload comes back to the Adjudicate view with both
+// decisions, and saving it again writes back what was stored.
+func TestSavedAdjudicationRestores(t *testing.T) {
+	saved := loadSavedFixture(t, "adjudication.json")
+	s, st, _ := startOnSaved(t, saved)
+	s.reopenAdjudication()
+	a := s.adj.open
+	if s.mode != modeAdjudicate || a == nil {
+		t.Fatalf("mode %v, adjudication %v, message %q", s.mode, a, s.msg.Text)
+	}
+	if got := strings.Join(a.annotators(), ","); got != "ana,bob,cy" || a.rec.Adjudicator != "Dana" || a.rec.Title != "Harbour study" {
+		t.Errorf("annotators %s, adjudicator %q, title %q", got, a.rec.Adjudicator, a.rec.Title)
+	}
+	var decided []string
+	for _, e := range a.gold.Entries {
+		if e.Source == annotations.SourceAdjudicated {
+			decided = append(decided, fmt.Sprintf("%s=%s by %s: %s", e.Sentence, e.Label, e.Adjudicator, e.Reason))
+		}
+	}
+	want := `s2=disagree by Dana: Accepted the majority label Disagree (votes: disagree 2 (bob, cy), agree 1 (ana)).` +
+		"\n" + `s3=disagree by Dana: Close vote: "defeat", é ☃.`
+	if got := strings.Join(decided, "\n"); got != want {
+		t.Errorf("decisions\n%s\nwant\n%s", got, want)
+	}
+	key := adjudicationKey(a.rec.Project)
+	s.saveAdjudication()
+	if st.items[key] != saved[key] {
+		t.Errorf("the adjudication saves again as\n%s\nbut was stored as\n%s", st.items[key], saved[key])
 	}
 }

@@ -63,6 +63,15 @@ func (s *session) selectHighlight(id string) (firstSentence string, ok bool) {
 }
 
 // toggleExtend turns the touch "extend" mode on or off.
+// skipToArticle is the skip link: the keyboard focus goes to the article.
+func (s *session) skipToArticle() { focus("sentences") }
+
+// toggleMenu opens or closes the toolbar's menu (narrow screens).
+func (s *session) toggleMenu() {
+	s.menuOpen = !s.menuOpen
+	s.refresh()
+}
+
 func (s *session) toggleExtend() {
 	s.extend = !s.extend
 	s.refresh()

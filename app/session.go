@@ -20,10 +20,15 @@ import (
 // overlay.go (dialogs), documents.go and library.go (opening, the
 // library), assignment_mode.go, teacher.go and class_state.go (classroom).
 type session struct {
+	// datasetSubs are the submissions opened in this tab, by project id and
+	// annotator, for the project's dataset (dataset_download.go).
+	datasetSubs map[string]map[string]*annotations.ProjectSubmission
+
 	doc     *annotations.Document
 	ws      *annotations.Workspace
 	sel     selection
 	store   store
+	files   fileStore // what outgrows localStorage (project files): IndexedDB, see project_store.go
 	painter painter
 	now     func() time.Time
 
@@ -35,6 +40,7 @@ type session struct {
 	updateReady bool // a new build is ready: offer to reload
 	hint        bool // the first-run hint is shown until dismissed for good
 	extend      bool // touch "extend" mode: clicks extend the selection
+	menuOpen    bool // narrow screens: the toolbar's menu is open
 	said        string
 	saidN       uint64 // counts announcements, so a repeated one is read again
 	ver         uint64 // bumps whenever anything the components show changes
@@ -54,6 +60,7 @@ type session struct {
 	opening uint64 // counts opens, so a sliced open that was overtaken stops (open_sliced.go)
 
 	orphans    []annotations.Orphan // highlights of an import that could not be placed
+	bounds     boundaryEdits        // undo of the open document's boundary changes (boundary_commands.go)
 	unreadable unreadable
 	library    libraryState
 
@@ -64,8 +71,11 @@ type session struct {
 	later       func(func()) // runs a function on the UI goroutine after the next paint
 
 	// research
-	project        *projectMode // the project open, or nil
-	annotatorParam string       // ?annotator=ID: who opens a project's link
+	project        *projectMode    // the project open, or nil
+	projectFile    []byte          // the bytes of the project file being opened, kept as they are (project_store.go)
+	annotatorParam string          // ?annotator=ID: who opens a project's link
+	newProject     newProjectState // the New project dialog (project_new_commands.go)
+	adj            adjState        // the Adjudicate view (adjudicate_*.go)
 
 	// classroom
 	assignment *annotations.Assignment // the assignment a student is doing, or nil
@@ -81,7 +91,7 @@ type unreadable struct{ name, data string }
 
 // newSession opens doc with the given target claim for every label set.
 func newSession(doc *annotations.Document, target string, st store, p painter) *session {
-	s := &session{doc: doc, sel: noSelection, store: st, painter: p, now: time.Now}
+	s := &session{doc: doc, sel: noSelection, store: st, files: memoryFilesOf(st), painter: p, now: time.Now}
 	s.ws = annotations.NewWorkspaceFor(doc, target)
 	s.save = saveStatus{saveClean, "Saved"}
 	return s

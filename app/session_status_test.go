@@ -123,3 +123,31 @@ func TestOneOverlayAtATime(t *testing.T) {
 		t.Errorf("Escape left %v open", s.overlay)
 	}
 }
+
+// Leaving the page warns only when work is in memory alone: after a save
+// that failed (the storage full), not after one that went through, and a
+// save still waiting is made first.
+func TestUnsavedOnLeave(t *testing.T) {
+	st := newMemoryStore()
+	s, _ := newTestSession(t, st)
+	s.clickSentence(0, false)
+	s.run(cmdTag, false, "1")
+	if s.unsavedOnLeave() {
+		t.Fatal("a waiting save that then succeeded warns on leaving")
+	}
+	if _, ok := st.items[workKey(s.doc.ID)]; !ok {
+		t.Fatal("the waiting save was not made on leaving")
+	}
+	st.full = true
+	s.clickSentence(2, false)
+	s.run(cmdTag, false, "2")
+	if !s.unsavedOnLeave() {
+		t.Error("leaving with a tag the full storage did not take gives no warning")
+	}
+	st.full = false
+	s.clickSentence(4, false)
+	s.run(cmdTag, false, "3")
+	if s.unsavedOnLeave() {
+		t.Error("once saved again, leaving still warns")
+	}
+}

@@ -8,19 +8,22 @@ package app
 type viewMode int
 
 const (
-	modeAnnotate  viewMode = iota // the article
-	modeDashboard                 // the teacher's class dashboard
+	modeAnnotate   viewMode = iota // the article
+	modeDashboard                  // the teacher's class dashboard
+	modeAdjudicate                 // the Adjudicate view: gold labels from several annotators' work (adjudicate_*.go)
 )
 
 // overlay is the modal dialog that is open: at most one at a time.
 type overlay int
 
 const (
-	overlayNone    overlay = iota
-	overlayHelp            // the keyboard shortcuts (dialog#help)
-	overlayLibrary         // the documents (dialog#library)
-	overlayStudent         // a student's name, asked once (dialog#student-dialog)
-	overlayTeacher         // making an assignment (dialog#assignment-dialog)
+	overlayNone       overlay = iota
+	overlayHelp               // the keyboard shortcuts (dialog#help)
+	overlayLibrary            // the documents (dialog#library)
+	overlayStudent            // a student's name, asked once (dialog#student-dialog)
+	overlayTeacher            // making an assignment (dialog#assignment-dialog)
+	overlayNewProject         // making a research project (dialog#new-project); project_new_dialog.go
+	overlayBoundaries         // fixing sentence boundaries (dialog#boundary-dialog; boundary_edit.go)
 )
 
 // dialogID is the id of the overlay's <dialog> element.
@@ -34,6 +37,10 @@ func (o overlay) dialogID() string {
 		return "student-dialog"
 	case overlayTeacher:
 		return "assignment-dialog"
+	case overlayNewProject:
+		return "new-project"
+	case overlayBoundaries:
+		return "boundary-dialog"
 	}
 	return ""
 }

@@ -21,7 +21,8 @@ type store interface {
 // memoryStore is the store outside the browser and in tests.
 type memoryStore struct {
 	items map[string]string
-	full  bool // when true, set fails as a full browser storage does
+	full  bool         // when true, set fails as a full browser storage does
+	files *memoryFiles // the fileStore of the same "profile" (memoryFilesOf)
 }
 
 func newMemoryStore() *memoryStore { return &memoryStore{items: map[string]string{}} }

@@ -6,6 +6,9 @@ package app
 // it equals what the other tab saved, so both tabs converge even when their
 // saves race.
 func (s *session) otherTabSaved(key, value string) {
+	if s.adjOtherTabSaved(key, value) {
+		return
+	}
 	switch key {
 	case keyLibrary:
 		s.loadLibrary()
@@ -13,17 +16,26 @@ func (s *session) otherTabSaved(key, value string) {
 		return
 	case s.workKey():
 	default:
+		if s.isProjectStateKey(key) {
+			s.otherTabProgress(value)
+		}
 		return
 	}
 	if value == "" {
 		return // the work was deleted in the other tab; keep this tab's copy
 	}
+	hadHistory := s.ws.CanUndo() || s.ws.CanRedo()
 	changed, err := s.ws.MergeState([]byte(value))
 	if err != nil {
 		s.fail("Another tab saved work on this document that could not be merged (%v); this tab's work is kept.", err)
 		return
 	}
-	if changed {
+	if changed && hadHistory {
+		// MergeState clears the history (an undo would overwrite the other
+		// tab's change): say so where it shows, not only to screen readers
+		s.setInfo("Merged changes made in another tab. Undo starts afresh here: undoing would have overwritten them.")
+		s.refresh()
+	} else if changed {
 		s.announce("Merged changes made in another tab.")
 		s.refresh()
 	}

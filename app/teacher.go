@@ -21,7 +21,8 @@ type teacherState struct {
 // assignmentInput is what the teacher typed in the dialog.
 type assignmentInput struct {
 	Title, Instructions, Target string
-	UseKey, RevealKey           bool
+	UseKey                      bool
+	Mode                        annotations.AssignmentMode
 }
 
 // makeAssignment builds the assignment of the open document with the active
@@ -46,7 +47,7 @@ func (s *session) makeAssignment(in assignmentInput) (*annotations.Assignment, b
 		key = s.ws.Annotations()
 	}
 	a := annotations.NewAssignment(title, strings.TrimSpace(in.Instructions), s.doc, s.ws.Scheme(), key,
-		annotations.AssignmentOptions{RevealKey: in.RevealKey && in.UseKey})
+		annotations.AssignmentOptions{Mode: in.Mode})
 	if err := a.Validate(); err != nil {
 		s.fail("Making the assignment failed: %v.", err)
 		return nil, false
@@ -63,12 +64,16 @@ func (s *session) downloadAssignment(in assignmentInput) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := annotations.WriteAssignment(&buf, a); err != nil {
+	if err := annotations.WriteAssignment(&buf, a.StudentCopy()); err != nil {
 		s.fail("Making the assignment file failed: %v.", err)
 		return
 	}
 	download(annotations.AssignmentFileName(a), "application/json", buf.Bytes())
-	s.setInfo("Downloaded %s: give it to your students; collect their submissions in the class dashboard.", annotations.AssignmentFileName(a))
+	if a.Practice() {
+		s.setInfo("Downloaded %s: give it to your students; collect their submissions in the class dashboard.", annotations.AssignmentFileName(a))
+	} else {
+		s.setInfo("Downloaded %s (without the key): give it to your students. The key stays in this browser; download the teacher file too, in case you lose it.", annotations.AssignmentFileName(a))
+	}
 	s.refresh()
 }
 
@@ -78,7 +83,7 @@ func (s *session) assignmentLink(in assignmentInput, appURL string) {
 	if !ok {
 		return
 	}
-	link, err := annotations.AssignmentLink(appURL, a)
+	link, err := annotations.AssignmentLink(appURL, a.StudentCopy())
 	if err != nil {
 		s.fail("Making the link failed: %v.", err)
 		return

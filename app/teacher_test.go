@@ -1,12 +1,16 @@
 package app
 
-import "testing"
+import (
+	"testing"
+
+	"stancemark/annotations"
+)
 
 func TestDownloadAndLinkAreOneAssignment(t *testing.T) {
 	s, _ := newTestSession(t, newMemoryStore())
 	s.selectRun(0, 1)
 	s.run(cmdTag, false, "1")
-	in := assignmentInput{Title: "Week 3", Instructions: "Tag it.", Target: s.ws.Scheme().Target, UseKey: true, RevealKey: true}
+	in := assignmentInput{Title: "Week 3", Instructions: "Tag it.", Target: s.ws.Scheme().Target, UseKey: true, Mode: annotations.ModePractice}
 	first, ok := s.makeAssignment(in)
 	if !ok {
 		t.Fatal(s.msg)

@@ -30,17 +30,46 @@ type toolbar struct {
 	Save       saveStatus
 	Format     string
 	Assignment bool // a student is doing an assignment
+	MenuOpen   bool // narrow screens: the menu of the rest of the bar is open
+	Boundaries bool // the open document's sentences can be fixed (boundary_edit.go)
 	s          *session
 }
 
 func (t *toolbar) Render() app.UI {
 	saveState, saveText := t.Save.shown()
-	return app.Header().Class("toolbar").Body(
-		app.A().Class("skip").Href("#sentences").Text("Skip to the article"),
+	head := app.Header().Class("toolbar")
+	if t.Assignment {
+		// a student's chrome (issue 17): the assignment panel has their
+		// name, Submit and help; no label sets, second name field,
+		// formats, import or classroom buttons
+		head = head.DataSet("role", "student")
+		return head.Body(
+			app.A().Class("skip").Href("#sentences").Text("Skip to the article").OnClick(t.onSkip),
+			app.Span().Class("brand").Text("Stancemark"),
+			app.Button().ID("undo").Title("Undo (u, Ctrl+Z)").Disabled(!t.CanUndo).Text("Undo").OnClick(t.onUndo),
+			app.Button().ID("redo").Title("Redo (Ctrl+Shift+Z)").Disabled(!t.CanRedo).Text("Redo").OnClick(t.onRedo),
+			app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
+			app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(saveText),
+		)
+	}
+	return head.Body(
+		app.A().Class("skip").Href("#sentences").Text("Skip to the article").OnClick(t.onSkip),
 		app.Span().Class("brand").Text("Stancemark"),
 		app.Button().ID("library-button").Title("Your documents: open, add, paste, rename, delete").Text("Documents").OnClick(t.onLibrary),
+		// narrow or zoomed screens: one row, the rest behind this menu (CSS)
+		app.Button().ID("menu-button").Aria("expanded", boolString(t.MenuOpen)).Aria("controls", "toolbar-more").
+			Text("Menu").OnClick(t.onMenu),
+		app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(saveText),
+		t.more(),
+	)
+}
+
+// more is everything of the bar but the documents and the save status: in
+// the row on wide screens, behind the Menu button on narrow ones.
+func (t *toolbar) more() app.UI {
+	return app.Div().ID("toolbar-more").Class("toolbar-more").DataSet("open", boolString(t.MenuOpen)).Body(
 		app.Label().For("scheme").Text("Labels"),
-		app.Select().ID("scheme").OnChange(t.onScheme).Body(
+		app.Select().ID("scheme").Aria("label", "Labels").OnChange(t.onScheme).Body(
 			app.Range(t.Schemes).Slice(func(i int) app.UI {
 				c := t.Schemes[i]
 				o := app.Option().Value(c.ID).Text(c.Name)
@@ -51,7 +80,7 @@ func (t *toolbar) Render() app.UI {
 			}),
 		),
 		app.Label().For("annotator").Text("Your name"),
-		app.Input().ID("annotator").Type("text").AutoComplete(false).Placeholder("annotator").
+		app.Input().ID("annotator").Aria("label", "Your name").Type("text").AutoComplete(false).Placeholder("annotator").
 			Value(t.Annotator).OnChange(t.onAnnotator),
 		app.Button().ID("undo").Title("Undo (u, Ctrl+Z)").Disabled(!t.CanUndo).Text("Undo").OnClick(t.onUndo),
 		app.Button().ID("redo").Title("Redo (Ctrl+Shift+Z)").Disabled(!t.CanRedo).Text("Redo").OnClick(t.onRedo),
@@ -69,15 +98,24 @@ func (t *toolbar) Render() app.UI {
 		app.Button().ID("export").Title("Export in the chosen format (e)").Text("Export").OnClick(t.onExport),
 		app.Label().Class("button").For("import").Text("Import…"),
 		app.Input().ID("import").Type("file").Class("visually-hidden").Accept(".json,application/json").OnChange(t.onImport),
-		app.If(!t.Assignment, func() app.UI {
-			return app.Span().Class("classroom").Body(
-				app.Button().ID("make-assignment").Title("Make an assignment of this article for a class").Text("Make assignment").OnClick(t.onTeacher),
-				app.Button().ID("dashboard-button").Title("Load students' submissions").Text("Class dashboard").OnClick(t.onDashboard),
-			)
+		app.Span().Class("classroom").Body(
+			app.Button().ID("make-assignment").Title("Make an assignment of this article for a class").Text("Make assignment").OnClick(t.onTeacher),
+			app.Button().ID("dashboard-button").Title("Load students' submissions").Text("Class dashboard").OnClick(t.onDashboard),
+		),
+		app.If(t.Boundaries, func() app.UI {
+			return app.Button().ID("boundaries-button").Title("Join or split sentences, or re-segment the text").Text("Sentences…").OnClick(t.onBoundaries)
 		}),
 		app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
-		app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(saveText),
 	)
+}
+
+func (t *toolbar) onMenu(ctx app.Context, e app.Event) { t.s.toggleMenu() }
+
+// onSkip moves the focus to the article itself: go-app routes a link's
+// click, so the browser's own fragment focus would not happen.
+func (t *toolbar) onSkip(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	t.s.skipToArticle()
 }
 
 func (t *toolbar) onScheme(ctx app.Context, e app.Event) {
@@ -99,6 +137,8 @@ func (t *toolbar) onFormat(ctx app.Context, e app.Event) {
 }
 
 func (t *toolbar) onHelp(ctx app.Context, e app.Event) { t.s.toggleHelp() }
+
+func (t *toolbar) onBoundaries(ctx app.Context, e app.Event) { t.s.showBoundaries(true) }
 
 func (t *toolbar) onImport(ctx app.Context, e app.Event) {
 	input := ctx.JSSrc()

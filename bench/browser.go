@@ -31,6 +31,9 @@ type scenario struct {
 	Key     string // the hotkey tagged
 	Label   string // the label id the key sets
 	FewTags bool   // first and end tags only (the big document)
+	// Project is the FNC-1-sized project opened by ?src= (nil for an
+	// article): the run times its first task and "]" moves, not tags.
+	Project *projectSpec
 }
 
 // runResult is one run of a scenario in a fresh browser.
@@ -45,18 +48,19 @@ type runResult struct {
 	// Bytes of every response whose request started before ready (proxy
 	// count: bodies as sent, with headers), and the page's own view
 	// (resource timing transferSize, which misses the service worker).
-	BytesBeforeReady  int64      `json:"bytes_before_ready"`
-	BytesTotal        int64      `json:"bytes_total_at_end_of_load"`
-	ResourceTimingB   int64      `json:"resource_timing_bytes_before_ready"`
-	WasmEncoding      string     `json:"wasm_content_encoding,omitempty"`
-	WasmMemory        int64      `json:"wasm_memory_bytes"`
-	LongestTaskMS     float64    `json:"longest_task_before_ready_ms"` // PerformanceObserver longtask, 0 when none ≥ 50 ms
-	JSHeapUsed        int64      `json:"js_heap_used_bytes"`
-	Tags              []tagTimes `json:"tags"`
-	Transfers         []transfer `json:"transfers"`
-	WallSeconds       float64    `json:"wall_seconds"`
-	Console           []string   `json:"console_errors,omitempty"`
-	ChromiumVersion   string     `json:"-"`
+	BytesBeforeReady  int64       `json:"bytes_before_ready"`
+	BytesTotal        int64       `json:"bytes_total_at_end_of_load"`
+	ResourceTimingB   int64       `json:"resource_timing_bytes_before_ready"`
+	WasmEncoding      string      `json:"wasm_content_encoding,omitempty"`
+	WasmMemory        int64       `json:"wasm_memory_bytes"`
+	LongestTaskMS     float64     `json:"longest_task_before_ready_ms"` // PerformanceObserver longtask, 0 when none ≥ 50 ms
+	JSHeapUsed        int64       `json:"js_heap_used_bytes"`
+	Tags              []tagTimes  `json:"tags"`
+	Moves             []moveTimes `json:"moves,omitempty"`
+	Transfers         []transfer  `json:"transfers"`
+	WallSeconds       float64     `json:"wall_seconds"`
+	Console           []string    `json:"console_errors,omitempty"`
+	ChromiumVersion   string      `json:"-"`
 	readyUnixMS       float64
 	tagLabel, tagSave string
 }
@@ -127,7 +131,7 @@ func (b *bench) runScenario(sc scenario, run int) (res runResult, err error) {
 	}
 	cfg, _ := json.Marshal(map[string]any{"docID": sc.pageDocID(), "count": sc.pageCount(), "labeled": sc.pageLabeled()})
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: "window.__benchCfg = " + string(cfg) + ";\n" + probeJS,
+		Source: "window.__benchCfg = " + string(cfg) + ";\n" + probeJS + "\n" + probeProjectJS,
 	}); err != nil {
 		return res, fmt.Errorf("installing the probe: %w", err)
 	}
@@ -222,6 +226,10 @@ func (b *bench) runScenario(sc scenario, run int) (res runResult, err error) {
 	}
 	if sc.Doc.Sentences > 0 && res.Sentences != sc.Doc.Sentences {
 		res.Error = fmt.Sprintf("%d sentences in the page, want %d", res.Sentences, sc.Doc.Sentences)
+	}
+	if sc.Project != nil {
+		res.Moves, err = b.moves(ctx, sc.Project, projectMoves)
+		return res, err
 	}
 
 	// Tags: the first one (Chromium's first style pass), then near the start

@@ -73,6 +73,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	noExport := fs.Bool("no-export", false, "skip the run opening 5,000 sentences with 2,500 highlights from an export (?src=)")
 	bigN := fs.Int("big", 50000, "sentences of the big document (opened with ?src=, first and end tags only); 0 skips it")
 	bigRuns := fs.Int("big-runs", 0, "runs of the big document (default: -runs)")
+	noProject := fs.Bool("no-project", false, "skip the FNC-1-sized project")
 	verbose := fs.Bool("v", false, "print every run")
 	only := fs.String("only", "", "run only the scenarios whose document name contains this (e.g. \"export\", \"50000\")")
 	if err := fs.Parse(args); err != nil {
@@ -110,6 +111,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	st, err := prepareSite(*webDir, *bin, tmp, sizes, *bigN)
 	if err != nil {
 		return err
+	}
+	if !*noProject {
+		if st.Project, err = writeFNC1Project(st.Dir); err != nil {
+			return err
+		}
 	}
 	srv, err := startServer(st)
 	if err != nil {
@@ -161,6 +167,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 				pair[0], pair[1] = pair[1], pair[0]
 			}
 			round = append(round, pair...)
+		}
+		if pr := st.Project; pr != nil {
+			round = append(round, scenario{Page: pageApp, Path: "/?src=" + pr.File, Project: pr,
+				Doc: docSpec{Name: projectDoc, DocID: pr.Docs[0], Sentences: pr.Sents[0]}})
 		}
 		if *only != "" {
 			round = slices.DeleteFunc(round, func(sc scenario) bool { return !strings.Contains(sc.Doc.Name, *only) })

@@ -270,6 +270,10 @@ func summarize(b *bench, results []runResult) *report {
 		}), nil)
 	}
 
+	if pr := b.site.Project; pr != nil {
+		summarizeProject(rep, okRun(pageApp, projectDoc), pr, add, atMost, perRun)
+	}
+
 	if b.site.SeedFile != "" {
 		d := b.site.Seed
 		app := okRun(pageApp, d.Name)

@@ -57,7 +57,8 @@ type site struct {
 	Export docSpec
 	// Big is the largest document (50,000 sentences), opened with ?src=
 	// like the others but measured with fewer tags (-big).
-	Big *docSpec
+	Big     *docSpec
+	Project *projectSpec // the FNC-1-sized project (project.go), or nil
 }
 
 // prepareSite copies web/ (app.wasm with its precompressed copies, checked

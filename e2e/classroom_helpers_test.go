@@ -189,7 +189,17 @@ func (p *Page) pasteText(text string) {
 // dialog.
 type assignmentForm struct {
 	Title, Instructions string
-	Reveal              bool
+	Reveal              bool // practice mode; graded otherwise
+}
+
+// readHandin reads a submission the app's Submit wrote.
+func readHandin(t *testing.T, what string, data []byte) *annotations.Handin {
+	t.Helper()
+	h, err := annotations.ReadHandin(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: ReadHandin rejects the submission: %v\n%s", what, err, data)
+	}
+	return h
 }
 
 // openAssignmentDialog opens the "make an assignment" dialog and fills it.
@@ -202,9 +212,9 @@ func (p *Page) openAssignmentDialog(f assignmentForm) {
 	if !Eval[bool](p, `document.querySelector('#as-use-key').checked`) {
 		p.t.Errorf("#as-use-key is not ticked although the teacher has highlights")
 	}
-	if f.Reveal {
-		p.Click("#as-reveal")
-		p.WaitJS("reveal ticked", `document.querySelector('#as-reveal').checked`)
+	if f.Reveal { // practice: the key travels, feedback at once
+		p.Click("#as-mode-practice")
+		p.WaitJS("practice chosen", `document.querySelector('#as-mode-practice').checked`)
 	}
 }
 

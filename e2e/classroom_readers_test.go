@@ -44,7 +44,7 @@ func (p *Page) feedback() shownFeedback {
 
 // expectedFeedback is what the student panel should show for f, computed
 // from the annotations package's Feedback with the panel's wording.
-func expectedFeedback(f *annotations.Feedback, scheme annotations.Scheme) shownFeedback {
+func expectedFeedback(f *annotations.Feedback, scheme annotations.Scheme, doc *annotations.Document) shownFeedback {
 	name := func(id string) string {
 		if l, ok := scheme.Label(id); ok {
 			return l.Name
@@ -64,7 +64,7 @@ func expectedFeedback(f *annotations.Feedback, scheme annotations.Scheme) shownF
 		Kappa: kappa,
 		Items: []feedbackItem{},
 	}
-	for _, sf := range f.Sentences {
+	for i, sf := range f.Sentences {
 		var text string
 		switch sf.Verdict {
 		case annotations.Untouched, annotations.Agrees:
@@ -72,23 +72,29 @@ func expectedFeedback(f *annotations.Feedback, scheme annotations.Scheme) shownF
 		case annotations.Differs:
 			text = fmt.Sprintf("differs: you said %s, the key says %s", name(sf.Label), name(sf.KeyLabel))
 		case annotations.Missed:
-			text = fmt.Sprintf("missed: the key says %s", name(sf.KeyLabel))
+			text = fmt.Sprintf("missed: you left it untagged, the key says %s", name(sf.KeyLabel))
 		case annotations.Extra:
 			text = fmt.Sprintf("extra: you said %s, the key leaves it untagged", name(sf.Label))
 		}
+		// the panel names a sentence by its number and its text (issue 17)
+		q := []rune(doc.Sentences[i].Text)
+		if len(q) > 160 {
+			q = append(q[:159], '…')
+		}
+		text = fmt.Sprintf("Sentence %d “%s”: %s", i+1, string(q), text)
 		if sf.KeyNote != "" {
 			text += " (key's note: " + sf.KeyNote + ")"
 		}
-		out.Items = append(out.Items, feedbackItem{SID: sf.SentenceID, Verdict: sf.Verdict.String(), Text: sf.SentenceID + ": " + text})
+		out.Items = append(out.Items, feedbackItem{SID: sf.SentenceID, Verdict: sf.Verdict.String(), Text: text})
 	}
 	return out
 }
 
 // checkFeedback waits until the panel shows the feedback of f and the
 // sentences are painted with its verdicts.
-func (p *Page) checkFeedback(who string, f *annotations.Feedback, scheme annotations.Scheme) {
+func (p *Page) checkFeedback(who string, f *annotations.Feedback, scheme annotations.Scheme, doc *annotations.Document) {
 	p.t.Helper()
-	want := expectedFeedback(f, scheme)
+	want := expectedFeedback(f, scheme, doc)
 	p.Eventually(who+": the feedback equals Assignment.Compare's", func() error {
 		got := p.feedback()
 		if got.Hidden {
@@ -167,8 +173,8 @@ func (p *Page) dashboard() dashboard {
 		return {
 			title: t('#dash-assignment-title'),
 			progress: t('#dash-progress'),
-			problems: all('#dash-problems li').map(e => e.textContent.trim()),
-			duplicates: all('#dash-duplicates li').map(e => e.textContent.trim()),
+			problems: all('#dash-problems li .dash-item-text').map(e => e.textContent.trim()),
+			duplicates: all('#dash-duplicates li .dash-item-text').map(e => e.textContent.trim()),
 			students: rows.map(tr => {
 				const c = Array.from(tr.children).map(e => e.textContent.trim());
 				return {name: c[0] || "", tagged: c[1] || "", accuracy: c[2] || "", kappa: c[3] || "", notes: c[4] || ""};
@@ -235,10 +241,26 @@ func alphaText(r *annotations.ClassReport) string {
 // expectedDashboard is what the dashboard should show for r after reading
 // files files (problems and duplicates sorted: the browser reads the files
 // in parallel, so their order is not fixed).
+// progressText is #dash-progress once every file is read: the counts add
+// up to the files in the class.
+func progressText(r *annotations.ClassReport) string {
+	n := func(k int, noun string) string {
+		if k == 1 {
+			return "1 " + noun
+		}
+		return fmt.Sprintf("%d %ss", k, noun)
+	}
+	s, d, p := len(r.Students), len(r.Duplicates), len(r.Problems)
+	if s+d+p == 0 {
+		return "0 students loaded."
+	}
+	return fmt.Sprintf("%s in the class: %s loaded, %s of a student already loaded, %s not loaded.", n(s+d+p, "file"), n(s, "student"), n(d, "other file"), n(p, "file"))
+}
+
 func expectedDashboard(r *annotations.ClassReport, files int) dashboard {
 	d := dashboard{
 		Title:        "Assignment: " + r.Assignment.Title,
-		Progress:     fmt.Sprintf("Read %d of %d files; %d students loaded.", files, files, len(r.Students)),
+		Progress:     progressText(r),
 		Problems:     []string{},
 		Duplicates:   []string{},
 		Students:     []studentRow{},
@@ -253,7 +275,11 @@ func expectedDashboard(r *annotations.ClassReport, files int) dashboard {
 		d.Problems = append(d.Problems, p.Error())
 	}
 	for _, dup := range r.Duplicates {
-		d.Duplicates = append(d.Duplicates, fmt.Sprintf("%s handed in %s and %s: %s is kept.", dup.Student, dup.Kept, dup.Dropped, dup.Kept))
+		text := fmt.Sprintf("%s handed in %s and %s: %s is scored.", dup.Student, dup.Kept, dup.Dropped, dup.Kept)
+		if dup.AfterFeedback {
+			text = fmt.Sprintf("%s handed in %s after feedback: not scored; %s is.", dup.Student, dup.Dropped, dup.Kept)
+		}
+		d.Duplicates = append(d.Duplicates, text)
 	}
 	slices.Sort(d.Problems)
 	slices.Sort(d.Duplicates)

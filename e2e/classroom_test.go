@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -98,8 +99,8 @@ func teacherAssignment(t *testing.T, teacher *Page, dir string, reveal, download
 	checkAssignment := func(what string, a *annotations.Assignment) {
 		t.Helper()
 		doc := bundled(t)
-		if a.Title != classTitle || a.Instructions != classInstructions || a.Options.RevealKey != reveal {
-			t.Errorf("%s: title %q, instructions %q, revealKey %v; want %q, %q, %v", what, a.Title, a.Instructions, a.Options.RevealKey, classTitle, classInstructions, reveal)
+		if a.Title != classTitle || a.Instructions != classInstructions || a.Practice() != reveal {
+			t.Errorf("%s: title %q, instructions %q, practice %v; want %q, %q, %v", what, a.Title, a.Instructions, a.Practice(), classTitle, classInstructions, reveal)
 		}
 		if a.Document.ID != doc.ID || a.Document.Text != doc.Text || len(a.Document.Sentences) != numSentences {
 			t.Errorf("%s: document %q (%d sentences), want the bundled article %q", what, a.Document.ID, len(a.Document.Sentences), doc.ID)
@@ -182,15 +183,18 @@ func TestClassroomEndToEnd(t *testing.T) {
 			p.waitLabelsN(st.Name+"'s work is restored after a reload", want, numSentences)
 		}
 		name := a.SubmissionFileName(st.Name)
+		attempt := 0
 		submit := func(what string, want map[string]string) []byte {
 			t.Helper()
 			_ = os.Remove(filepath.Join(dir, name))
 			p.Click("button#submit")
 			data := p.WaitFile(dir, name)
-			sub, err := annotations.ReadExport(bytes.NewReader(data))
-			if err != nil {
-				t.Fatalf("%s: ReadExport rejects %s: %v\n%s", what, name, err, data)
+			h := readHandin(t, what, data)
+			attempt++
+			if h.Attempt != attempt || h.FeedbackShown != (attempt > 1) {
+				t.Errorf("%s: attempt %d, feedback shown %v; want %d, %v", what, h.Attempt, h.FeedbackShown, attempt, attempt > 1)
 			}
+			sub := h.Work
 			if sub.Assignment != a.ID || sub.Annotator.Name != st.Name || sub.Document.ID != a.Document.ID || sub.Scheme.ID != a.Scheme.ID {
 				t.Errorf("%s: assignment %q, annotator %q, document %q, scheme %q; want %q, %q, %q, %q", what,
 					sub.Assignment, sub.Annotator.Name, sub.Document.ID, sub.Scheme.ID, a.ID, st.Name, a.Document.ID, a.Scheme.ID)
@@ -205,13 +209,15 @@ func TestClassroomEndToEnd(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: Compare: %v", what, err)
 			}
-			p.checkFeedback(what, fb, a.Scheme)
+			p.checkFeedback(what, fb, a.Scheme, bundled(t))
 			return data
 		}
 		data := submit(st.Name+"'s submission", want)
 		if len(st.Resub) > 0 {
-			// A second go: the first file is kept under another name, as a
-			// teacher who got both would; the dashboard keeps the newest.
+			// A second go after seeing the key (the gaming attempt of issue
+			// 17): the first file is kept under another name, as a teacher
+			// who got both would; the dashboard scores the first and marks
+			// the second "after feedback".
 			files = append(files, annotations.NamedFile{Name: "chen-wei-first-try.stancemark.json", Data: data})
 			for _, r := range st.Resub {
 				p.tagRun(r.From, r.To, r.Label)
@@ -226,7 +232,6 @@ func TestClassroomEndToEnd(t *testing.T) {
 		}
 		files = append(files, annotations.NamedFile{Name: name, Data: data})
 	}
-	studentFiles := len(files)
 
 	// Plus 25 generated submissions, one for another assignment and a
 	// broken file.
@@ -281,21 +286,46 @@ func TestClassroomEndToEnd(t *testing.T) {
 		}
 	}
 
+	// The gaming attempt ends with the first score and an "after feedback"
+	// mark on Chen Wei's row.
+	chen := want.Students[slices.IndexFunc(want.Students, func(r annotations.StudentRow) bool { return r.Name == "Chen Wei" })]
+	if chen.File != "chen-wei-first-try.stancemark.json" || len(chen.AfterFeedback) != 1 {
+		t.Fatalf("the package scores %s for Chen Wei (after feedback: %v); want the first try", chen.File, chen.AfterFeedback)
+	}
+	row := `table#dash-students tr[data-student="Chen Wei"]`
+	if got := teacher.Text(row + " td.dash-accuracy"); got != percentText(chen.Accuracy) {
+		t.Errorf("Chen Wei's accuracy = %q, want the first submission's %q", got, percentText(chen.Accuracy))
+	}
+	if mark := teacher.Text(row + " td.dash-marks"); !strings.Contains(mark, "after feedback: "+name0(a, "Chen Wei")+" not scored") {
+		t.Errorf("Chen Wei's marks = %q, want the second file marked after feedback", mark)
+	}
+	if got, _ := teacher.Attr(row, "data-after-feedback"); got != "true" {
+		t.Errorf("Chen Wei's row data-after-feedback = %q", got)
+	}
+
+	// Any student's work opens next to the key, with their notes.
+	teacher.Click(`button.dash-open[data-student="Alice Martin"]`)
+	teacher.WaitJS("Alice's work is open", `!!document.querySelector('#dash-work tr[data-sid="s5"]')`)
+	if note := teacher.Text(`#dash-work tr[data-sid="s5"] .dash-work-note`); note != "Quoted denial, so it opposes." {
+		t.Errorf("Alice's note on s5 in her work = %q", note)
+	}
+	if got := teacher.Text(`#dash-work tr[data-sid="s15"] .dash-work-label`); got != "Supports" {
+		t.Errorf("Alice's label on s15 = %q, want Supports (the key says Opposes)", got)
+	}
+	teacher.Click("#dash-work-close")
+
+	// A reload keeps the class: the dashboard comes back with every file.
+	teacher.Do("reload the dashboard", chromedp.Reload())
+	teacher.WaitJS("the dashboard is back after a reload", `document.querySelector('main#dashboard') && document.querySelector('input#dash-files')`)
+	teacher.waitDashboard("the dashboard after a reload", expectedDashboard(want, len(files)))
+
 	// The teacher can also open the dashboard from the downloaded
-	// assignment file; the students' files must load there too.
+	// assignment file: the class kept for that assignment comes back.
 	teacher.Click("#dash-change")
 	teacher.WaitJS("the assignment chooser is back", `document.querySelector('#dash-assignment-file')`)
 	teacher.Do("open the downloaded assignment", chromedp.SetUploadFiles(chromedp.CSS("input#dash-assignment-file"), []string{assignmentPath}))
 	teacher.WaitJS("the dashboard has the file's assignment", `document.querySelector('input#dash-files')`)
-	teacher.addSubmissions(paths[:studentFiles])
-	progress := fmt.Sprintf("Read %d of %d files;", studentFiles, studentFiles)
-	if !teacher.poll(waitTimeout, func() bool { return strings.HasPrefix(teacher.Text("#dash-progress"), progress) }) {
-		t.Fatalf("#dash-progress = %q, want it to start %q", teacher.Text("#dash-progress"), progress)
-	}
-	if d := teacher.dashboard(); len(d.Students) != len(classStudents) || len(d.Problems) > 0 {
-		t.Errorf("APP BUG: the dashboard opened on the downloaded assignment file loads %d of the %d students; files not loaded: %q",
-			len(d.Students), len(classStudents), d.Problems)
-	}
+	teacher.waitDashboard("the dashboard opened on the downloaded file has the class kept for it", expectedDashboard(want, len(files)))
 	t.Logf("classroom end to end in %v", time.Since(start).Round(time.Millisecond))
 }
 
@@ -388,8 +418,16 @@ func TestAssignmentLinkLongArticle(t *testing.T) {
 	if a.Document.ID != doc.ID || a.Document.Text != doc.Text || len(a.Document.Sentences) != n {
 		t.Fatalf("the link's document %q (%d sentences), want %q (%d)", a.Document.ID, len(a.Document.Sentences), doc.ID, n)
 	}
-	if d := diffLabels(sentenceLabels(&annotations.Export{Annotations: a.Key}), key); d != "" {
-		t.Errorf("the link's key: %s", d)
+	// graded (the default): the link has no key; the teacher's browser has it
+	if a.HasKey() {
+		t.Errorf("the graded assignment's link holds the key (%d highlights)", len(a.Key))
+	}
+	full, ok := storedAssignment(teacher, a.ID)
+	if !ok {
+		t.Fatalf("the teacher's browser does not keep assignment %s", a.ID)
+	}
+	if d := diffLabels(sentenceLabels(&annotations.Export{Annotations: full.Key}), key); d != "" {
+		t.Errorf("the key kept in the teacher's browser: %s", d)
 	}
 	t.Logf("2,000-word article: %d sentences, link of %d characters", n, len(link))
 
@@ -414,10 +452,7 @@ func TestAssignmentLinkLongArticle(t *testing.T) {
 	want := st.tagAll([]tagging{{n - 1, n, "opposes", ""}}, n)
 	st.Click("button#submit")
 	data := st.WaitFile(dir, a.SubmissionFileName("Dana Lee"))
-	sub, err := annotations.ReadExport(bytes.NewReader(data))
-	if err != nil {
-		t.Fatalf("ReadExport rejects the submission: %v", err)
-	}
+	sub := readHandin(t, "Dana Lee's submission", data).Work
 	if err := a.CheckSubmission(sub); err != nil {
 		t.Errorf("CheckSubmission: %v", err)
 	}
@@ -463,3 +498,6 @@ func TestDashboardScreenshot(t *testing.T) {
 		t.Logf("wrote %s (%d bytes)", path, len(png))
 	}
 }
+
+// name0 is the file name of student's submission for a.
+func name0(a *annotations.Assignment, student string) string { return a.SubmissionFileName(student) }

@@ -67,14 +67,6 @@ func withFormat(t *testing.T, data []byte, format string) []byte {
 
 func TestImportRejectsBadFiles(t *testing.T) {
 	doc := bundled(t)
-	other, err := annotations.NewDocument("Other", "Some other text. Two sentences.")
-	if err != nil {
-		t.Fatalf("NewDocument: %v", err)
-	}
-	if other.ID == doc.ID {
-		t.Fatalf("the other document has the bundled document's id")
-	}
-
 	dir := t.TempDir()
 	files := []struct {
 		name, mention string
@@ -82,7 +74,6 @@ func TestImportRejectsBadFiles(t *testing.T) {
 	}{
 		{"malformed.stancemark.json", "JSON", []byte(`{"format": "stancemark/v1", "annotations": [`)},
 		{"v2.stancemark.json", "stancemark/v2", withFormat(t, exportOf(t, doc), "stancemark/v2")},
-		{"other.stancemark.json", "another document", exportOf(t, other)},
 	}
 
 	p := newPage(t)
@@ -118,6 +109,36 @@ func TestImportRejectsBadFiles(t *testing.T) {
 	if v := p.Value("input#target"); v != bundledClaim {
 		t.Errorf("target changed to %q", v)
 	}
+}
+
+// TestImportOfAnotherDocumentOpensIt: Import… and Documents → Open a
+// file… are one door: another document's export opens that document with
+// its highlights, in plain words, and the work on the bundled article stays.
+func TestImportOfAnotherDocumentOpensIt(t *testing.T) {
+	other, err := annotations.NewDocument("Other", "Some other text. Two sentences.")
+	if err != nil {
+		t.Fatalf("NewDocument: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "other.stancemark.json")
+	if err := os.WriteFile(path, exportOf(t, other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := newPage(t)
+	wantLabels := p.keepOneHighlight("before the import")
+	p.Upload(path)
+	p.waitTitle("Other")
+	p.Eventually("the other document's highlight is on it", func() error {
+		if h := p.Highlights(); len(h) != 1 {
+			return fmt.Errorf("highlights %+v", h)
+		}
+		return nil
+	})
+	if msg := p.Text("#message"); strings.Contains(msg, "sha256") {
+		t.Errorf("the message shows hashes: %q", msg)
+	}
+	p.openLibrary()
+	p.Click(fmt.Sprintf(`li.doc[data-doc-id=%q] .doc-open`, bundled(t).ID))
+	p.WaitLabels("the bundled article's work is as it was", wantLabels)
 }
 
 // paintOnly keeps the parts of the sentence state an import may change.

@@ -148,3 +148,22 @@ func TestNote(t *testing.T) {
 	p.waitNote("s5", "second thought")
 	p.WaitSaved()
 }
+
+// TestNoteTypedRightAfterN: a tag, n and a note typed in one quick burst
+// (no pause for the field to take focus) keep every character, on every try.
+func TestNoteTypedRightAfterN(t *testing.T) {
+	p := newPage(t)
+	for i, sid := range []string{"s2", "s4", "s6", "s8", "s10", "s12"} {
+		note := fmt.Sprintf("Quick note %d", i+1)
+		p.ClickSentence(sid)
+		p.Do("tag, n and type at once", browsertest.PressKeys("1n"+note))
+		p.Eventually("the note field has every character", func() error {
+			if v := p.Value("textarea#note"); v != note {
+				return fmt.Errorf("note field %q, want %q", v, note)
+			}
+			return nil
+		})
+		p.Key(KeyEscape)
+		p.waitNote(sid, note)
+	}
+}

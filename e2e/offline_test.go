@@ -150,6 +150,17 @@ func TestOfflineServe(t *testing.T) {
 	p.offline()
 	p.reloadSlow()
 	p.tagOfflineAndReload()
+
+	// a ?src= link offline opens the app, which says the file could not be fetched
+	p.Do("a ?src= link offline", chromedp.Navigate(base+"?src=/web/not-cached.stancemark.json"))
+	p.WaitReady()
+	p.Eventually("the app's own message about the link", func() error {
+		if got := p.Text("#message"); !strings.Contains(got, "not-cached.stancemark.json") {
+			return fmt.Errorf("message %q", got)
+		}
+		return nil
+	})
+	p.waitLabel("the saved work is there", "s1", "supports")
 }
 
 func TestUpdateReadyIsOffered(t *testing.T) {

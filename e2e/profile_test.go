@@ -13,6 +13,7 @@ import (
 	"time"
 
 	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -24,8 +25,9 @@ type Page struct {
 	Ctx context.Context
 
 	mu       sync.Mutex
-	problems []string // console errors and uncaught exceptions
-	allowed  []string // console messages a test expects (see allowConsole)
+	problems []string                                // console errors and uncaught exceptions
+	allowed  []string                                // console messages a test expects (see allowConsole)
+	dialogs  chan *page.EventJavascriptDialogOpening // when set, the page's JavaScript dialogs (see leaveWarns)
 }
 
 // allowConsole lets console errors containing any of the substrings pass:
@@ -80,6 +82,16 @@ func newProfileFor(t *testing.T, timeout time.Duration) *Page {
 func (p *Page) listen(ev any) {
 	var msg string
 	switch ev := ev.(type) {
+	case *page.EventJavascriptDialogOpening:
+		p.mu.Lock()
+		if p.dialogs != nil {
+			select {
+			case p.dialogs <- ev:
+			default:
+			}
+		}
+		p.mu.Unlock()
+		return
 	case *runtime.EventExceptionThrown:
 		d := ev.ExceptionDetails
 		msg = "uncaught exception: " + d.Text

@@ -26,13 +26,7 @@ func writeTestProject(t *testing.T) (*annotations.Project, string) {
 // options given under the served web/ directory as name.
 func writeProjectFile(t *testing.T, name string, codebook annotations.Codebook, opts annotations.ProjectOptions) (*annotations.Project, string) {
 	t.Helper()
-	doc := func(src string) *annotations.Document {
-		d, err := annotations.ParsePlainText(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	doc := func(src string) *annotations.Document { return plainDoc(t, src) }
 	p, err := annotations.NewProject(annotations.ProjectInput{
 		Title:  "Harbour study",
 		Scheme: annotations.Presets()[1],
@@ -195,6 +189,32 @@ func TestProjectCodebookAndOverallStance(t *testing.T) {
 	p.audit("project with the codebook open", axeSource(t))
 	p.Key("g")
 	p.WaitJS("g closes it", `!document.querySelector("details#codebook").open`)
+
+	// the tray beside the palette: a label's definition on hover and on keyboard focus
+	agree := `#palette button.label-btn[data-label-id="agree"]`
+	shown := `getComputedStyle(document.querySelector("#label-def-agree")).display !== "none"`
+	if Eval[bool](p, shown) {
+		t.Error("the definition shows before hover or focus")
+	}
+	if got := Eval[string](p, `document.querySelector(`+"`"+agree+"`"+`).getAttribute("aria-describedby")`); got != "label-def-agree" {
+		t.Errorf("the label button is described by %q", got)
+	}
+	at := p.pointIn(agree, "center")
+	p.Do("hover Agree", chromedp.MouseEvent(chromedp.MouseMoved, at.X, at.Y))
+	p.WaitJS("hover shows the definition", shown)
+	if got := p.Text("#label-def-agree"); got != "The article says the claim is true." {
+		t.Errorf("hover shows %q", got)
+	}
+	p.Do("pointer away", chromedp.MouseEvent(chromedp.MouseMoved, 1, 1))
+	p.WaitJS("the definition goes with the pointer", "!("+shown+")")
+	for range 80 {
+		if Eval[bool](p, `document.activeElement && document.activeElement.dataset.labelId === "agree"`) {
+			break
+		}
+		p.Key("\t")
+	}
+	p.WaitJS("keyboard focus shows the definition", shown)
+	p.Key("\x1b")
 
 	p.Settle()
 	p.Click("#task-done")

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"stancemark/annotations"
@@ -89,6 +90,10 @@ func TestStorageFull(t *testing.T) {
 		t.Errorf("side list %+v, want the 2 highlights", hl)
 	}
 
+	// Leaving now would lose the tag: the browser asks first (beforeunload).
+	p.leaveWarns(true)
+	p.WaitLabels("staying keeps the tag on screen", want)
+
 	// Export still works and holds the tag made while the storage is full.
 	p.Click("#export")
 	data := p.WaitFile(downloads, exportName)
@@ -126,8 +131,47 @@ func TestStorageFull(t *testing.T) {
 	p.Key("3")
 	want["s10"] = "neutral"
 	p.WaitSaved()
-	p.Reload()
+	p.leaveWarns(false)
 	p.WaitLabels("after freeing space and reloading, every tag is back", want)
+}
+
+// leaveWarns reloads the page and checks whether the browser first asks to
+// confirm leaving (a beforeunload dialog). When it asks, the test stays on
+// the page; when it does not, the reload goes ahead.
+func (p *Page) leaveWarns(want bool) {
+	p.t.Helper()
+	dialogs := make(chan *page.EventJavascriptDialogOpening, 1)
+	p.mu.Lock()
+	p.dialogs = dialogs
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		p.dialogs = nil
+		p.mu.Unlock()
+	}()
+	reloaded := make(chan error, 1)
+	go func() {
+		_, err := chromedp.Run(p.Ctx, chromedp.Evaluate[chromedp.Void]("location.reload()"))
+		reloaded <- err
+	}()
+	select {
+	case d := <-dialogs:
+		if d.Type != page.DialogTypeBeforeunload {
+			p.t.Fatalf("a %s dialog opened on leaving", d.Type)
+		}
+		if !want {
+			p.t.Fatal("leaving with every change saved asks to confirm")
+		}
+		if _, err := chromedp.Call(p.Ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false}); err != nil {
+			p.t.Fatalf("staying on the page: %v", err)
+		}
+		<-reloaded
+	case <-time.After(5 * time.Second):
+		if want {
+			p.t.Fatal("leaving with a tag that was not saved gives no warning")
+		}
+		p.WaitReady()
+	}
 }
 
 // TestUnreadableSavedWork puts garbage under the work key before the app

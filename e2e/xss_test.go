@@ -337,7 +337,7 @@ func TestInjection(t *testing.T) {
 			Note: "Key note " + xssAll, Created: now, Modified: now,
 		}}
 		a := annotations.NewAssignment("Assignment "+xssImg, "Instructions: "+xssAll, doc, scheme, key,
-			annotations.AssignmentOptions{RevealKey: true})
+			annotations.AssignmentOptions{Mode: annotations.ModePractice})
 		if err := a.Validate(); err != nil {
 			t.Fatalf("the assignment with payloads is not valid: %v", err)
 		}

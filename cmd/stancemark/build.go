@@ -291,12 +291,21 @@ func patchWorker(name, base, version string) error {
 	if err != nil {
 		return err
 	}
-	js := string(data)
+	js, err := patchWorkerJS(string(data), base, version)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(name, []byte(js), 0o644)
+}
+
+// patchWorkerJS is patchWorker on the worker's text (serve patches the
+// worker go-app generates the same way).
+func patchWorkerJS(js, base, version string) (string, error) {
 	root, _ := json.Marshal(base)
 	if base != "/" {
 		noSlash, _ := json.Marshal(strings.TrimSuffix(base, "/"))
 		if strings.Count(js, string(noSlash)+",") != 1 && strings.Count(js, string(noSlash)+"]") != 1 {
-			return fmt.Errorf("go-app's service worker does not list the app page %s once: update build.go", noSlash)
+			return "", fmt.Errorf("go-app's service worker does not list the app page %s once: update build.go", noSlash)
 		}
 		js = strings.Replace(js, string(noSlash)+",", string(root)+",", 1)
 		js = strings.Replace(js, string(noSlash)+"]", string(root)+"]", 1)
@@ -304,12 +313,12 @@ func patchWorker(name, base, version string) error {
 	for _, p := range workerPatches {
 		old := strings.ReplaceAll(p.old, "{{.Version}}", version)
 		if strings.Count(js, old) != 1 {
-			return fmt.Errorf("go-app's service worker has changed, so this patch no longer applies: %s (update build.go)", p.why)
+			return "", fmt.Errorf("go-app's service worker has changed, so this patch no longer applies: %s (update build.go)", p.why)
 		}
 		r := strings.NewReplacer("{{.Version}}", version, "{{.Root}}", string(root))
 		js = strings.Replace(js, old, r.Replace(p.new), 1)
 	}
-	return os.WriteFile(name, []byte(js), 0o644)
+	return js, nil
 }
 
 // copySiteAssets copies the files of web into dst, but for app.wasm's

@@ -33,6 +33,7 @@ func fakeWeb(t *testing.T, wasm string) string {
 		"app.wasm.gz":            gz.String(),
 		"app.wasm.br":            "stale brotli of an older build",
 		"app.css":                "body { color: black }",
+		"prefetch.js":            "// starts a ?src= download",
 		"icon-192.png":           "\x89PNG 192",
 		"icon-512.png":           "\x89PNG 512",
 		"icon.svg":               `<svg xmlns="http://www.w3.org/2000/svg"></svg>`,

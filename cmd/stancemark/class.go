@@ -16,24 +16,35 @@ import (
 	"stancemark/annotations"
 )
 
-const classUsage = `Usage: stancemark class [-json] [-top N] -key ASSIGNMENT.json SUBMISSION...
+const classUsage = `Usage: stancemark class [-json | -grades] [-top N] -key ASSIGNMENT.json SUBMISSION...
 
-The teacher's class report: read an assignment (stancemark-assignment/v1)
-and the students' submissions (stancemark/v1 exports carrying the
-assignment's id and the student's name; "-" reads one from standard input).
+The teacher's class report: read an assignment (stancemark-assignment/v2 or
+v1; for a graded assignment, the teacher's copy with the key, or the
+teacher file stancemark-class/v1 the dashboard downloads) and the
+students' submissions (stancemark-handin/v1 as the app's Submit writes
+them, or stancemark/v1 exports carrying the assignment's id and the
+student's name; "-" reads one from standard input).
 
 It prints one row per student (sentences tagged, accuracy and Cohen's kappa
-against the answer key, notes written), the class's agreement (Fleiss' kappa
-with "untagged" as a category, Krippendorff's alpha with untagged as
-missing) with a one-line reading, the sentences that split the class most,
+against the answer key, notes written), the class's agreement over the
+sentences at least one student tagged (Fleiss' kappa and Gwet's AC1 with
+"untagged" as a category, as agree -none; Krippendorff's alpha with
+untagged as missing, as agree) with a one-line reading and which to read,
+the sentences that split the class most,
 and every sentence's label counts. Accuracy and kappa are "-" when the
 assignment has no key.
 
 A file that cannot be read, or that is not a submission for this assignment
 (another assignment, another article, no student name), is reported on
 standard error and left out; the others are still counted, and the exit
-status is 1. When a student handed in several files, the newest (by its
-export time) is kept and the others are named on standard error.
+status is 1. When a student handed in several files, work submitted before
+feedback beats work submitted after it (which is named "after feedback" on
+standard error); between two from before feedback the newest (by its export
+time) is kept. A submission whose claim or labels differ from the
+assignment's is counted and named on standard error.
+
+With -grades, the grades CSV for a gradebook (WriteGradesCSV):
+student,assignment,score,out_of,percent,mode,attempt,after_feedback,flags.
 
 With -json, one object:
 
@@ -50,7 +61,8 @@ func runClass(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("class", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object instead of tables")
-	keyFile := fs.String("key", "", "the assignment `FILE` (stancemark-assignment/v1), with or without an answer key")
+	grades := fs.Bool("grades", false, "print the grades CSV instead of tables")
+	keyFile := fs.String("key", "", "the assignment `FILE` (stancemark-assignment/v2 or v1, or the teacher file stancemark-class/v1), with or without an answer key")
 	top := fs.Int("top", 5, "list the `N` sentences that split the class most (0: none)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), classUsage)
@@ -66,6 +78,9 @@ func runClass(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case fs.NArg() == 0:
 		fs.Usage()
 		return usageError{"class needs SUBMISSION files"}
+	case *asJSON && *grades:
+		fs.Usage()
+		return usageError{"-json and -grades cannot be used together"}
 	case *top < 0:
 		fs.Usage()
 		return usageError{"-top must be 0 or more"}
@@ -90,9 +105,22 @@ func runClass(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	r := class.Report()
 	for _, d := range r.Duplicates {
+		if d.AfterFeedback {
+			fmt.Fprintf(stderr, "stancemark: %s handed in %s after feedback: not scored; %s is\n", d.Student, d.Dropped, d.Kept)
+			continue
+		}
 		fmt.Fprintf(stderr, "stancemark: %s handed in more than one file: kept %s (the newest), left out %s\n", d.Student, d.Kept, d.Dropped)
 	}
-	if *asJSON {
+	for _, s := range r.Students {
+		for _, f := range s.Flags {
+			fmt.Fprintf(stderr, "stancemark: %s (%s) differs from the assignment in %s\n", s.Name, s.File, f)
+		}
+	}
+	if *grades {
+		if err := annotations.WriteGradesCSV(stdout, r); err != nil {
+			return err
+		}
+	} else if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(r.Summary()); err != nil {
@@ -126,6 +154,13 @@ func readAssignmentFile(name string, stdin io.Reader) (*annotations.Assignment, 
 	if err != nil {
 		return nil, fmt.Errorf("reading the assignment %s failed: %w", name, err)
 	}
+	if strings.Contains(string(data[:min(len(data), 200)]), `"stancemark-class/`) { // the teacher file: its assignment, with the key
+		c, err := annotations.ReadClass(strings.NewReader(string(data)))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return c.Assignment, nil
+	}
 	a, err := annotations.ReadAssignment(strings.NewReader(string(data)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -157,7 +192,7 @@ func printClass(w io.Writer, r *annotations.ClassReport, top int) error {
 	}
 	tw.Flush()
 
-	fmt.Fprintln(w, "\nClass agreement:")
+	fmt.Fprintf(w, "\nClass agreement, over the %s at least one student tagged (sentences nobody tagged are left out, as in stancemark agree):\n", sentences(r.Units))
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, c := range []struct {
 		name          string
@@ -166,6 +201,7 @@ func printClass(w io.Writer, r *annotations.ClassReport, top int) error {
 	}{
 		{"Fleiss' kappa", r.FleissKappa, r.FleissReading, r.FleissNote},
 		{"Krippendorff's alpha", r.KrippendorffAlpha, r.AlphaReading, r.AlphaNote},
+		{"Gwet's AC1", r.GwetAC1, "", r.AC1Note},
 	} {
 		text := c.reading
 		if c.x == nil {
@@ -174,6 +210,9 @@ func printClass(w io.Writer, r *annotations.ClassReport, top int) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.name, ratio(c.x), text)
 	}
 	tw.Flush()
+	if r.Reading != "" {
+		fmt.Fprintf(w, "  Which to read: %s\n", r.Reading)
+	}
 
 	if split := r.ByDisagreement(); top > 0 && len(split) > 0 {
 		fmt.Fprintf(w, "\nSentences that split the class most (%d of %d):\n", min(top, len(split)), len(split))
@@ -223,4 +262,12 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// sentences is "1 sentence", "2 sentences".
+func sentences(n int) string {
+	if n == 1 {
+		return "1 sentence"
+	}
+	return fmt.Sprintf("%d sentences", n)
 }

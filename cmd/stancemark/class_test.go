@@ -36,7 +36,7 @@ func writeAssignment(t *testing.T, dir string, key ...tagRun) (*annotations.Assi
 			t.Fatal(err)
 		}
 	}
-	a := annotations.AssignmentFromWorkspace(w, "Week 3: Iran", "Tag each sentence's stance.", annotations.AssignmentOptions{RevealKey: true})
+	a := annotations.AssignmentFromWorkspace(w, "Week 3: Iran", "Tag each sentence's stance.", annotations.AssignmentOptions{Mode: annotations.ModePractice})
 	a.ID = classAssignmentID
 	var buf bytes.Buffer
 	if err := annotations.WriteAssignment(&buf, a); err != nil {
@@ -244,5 +244,105 @@ func TestClassUsage(t *testing.T) {
 	_, errOut, code := stancemark(t, "", "class", "-key", sub, sub)
 	if code != 1 || !strings.Contains(errOut, `format: this is a "stancemark/v1" export (a student's work?), not an assignment`) {
 		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
+// TestClassGradesReadByPandas: "class -grades" writes the package's grades
+// CSV, handins scored from before feedback, and pandas (what a teacher's
+// LMS export scripts use) reads it back with the hostile name kept as text.
+func TestClassGradesReadByPandas(t *testing.T) {
+	py := debianPython(t, "pandas")
+	dir := t.TempDir()
+	a, key := writeAssignment(t, dir, classKey...)
+	read := func(path string) *annotations.Export {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := annotations.ReadExport(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	handin := func(name string, e *annotations.Export, attempt int, shown bool) string {
+		var buf bytes.Buffer
+		if err := annotations.WriteHandin(&buf, annotations.NewHandin(e, attempt, shown)); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, buf.Bytes(), 0o644)
+		return path
+	}
+	first := read(writeSubmission(t, dir, "x1.json", classAssignmentID, "=HYPERLINK(\"http://x\")", 0, classKey[:2]...))
+	fixed := read(writeSubmission(t, dir, "x2.json", classAssignmentID, "=HYPERLINK(\"http://x\")", 5, classKey...))
+	files := []string{handin("first.json", first, 1, false), handin("fixed.json", fixed, 2, true),
+		writeSubmission(t, dir, "ada.json", classAssignmentID, "Ada", 0, classKey...)}
+	out, errOut, code := stancemark(t, "", append([]string{"class", "-grades", "-key", key}, files...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "after feedback: not scored") {
+		t.Errorf("stderr does not name the file after feedback: %q", errOut)
+	}
+	var exp bytes.Buffer
+	c := annotations.NewClass(a)
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		c.Add(f, data)
+	}
+	annotations.WriteGradesCSV(&exp, c.Report())
+	if out != exp.String() {
+		t.Errorf("class -grades:\n%s\nwant:\n%s", out, exp.String())
+	}
+	csvPath := filepath.Join(dir, "grades.csv")
+	os.WriteFile(csvPath, []byte(out), 0o644)
+	got := runTool(t, "", py, "-c", `
+import json, sys
+import pandas as pd
+df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
+print(json.dumps({"columns": list(df.columns), "rows": df.values.tolist()}))
+`, csvPath)
+	var table struct {
+		Columns []string   `json:"columns"`
+		Rows    [][]string `json:"rows"`
+	}
+	if err := json.Unmarshal(got, &table); err != nil {
+		t.Fatalf("pandas: %v\n%s", err, got)
+	}
+	if strings.Join(table.Columns, ",") != "student,assignment,score,out_of,percent,mode,attempt,after_feedback,flags" || len(table.Rows) != 2 {
+		t.Fatalf("pandas reads %v, %d rows", table.Columns, len(table.Rows))
+	}
+	hostile := table.Rows[0]
+	if table.Rows[0][0] == "Ada" {
+		hostile = table.Rows[1]
+	}
+	if annotations.RestoreCell(hostile[0]) != "=HYPERLINK(\"http://x\")" || strings.HasPrefix(hostile[0], "=") {
+		t.Errorf("the hostile name reads %q: not neutralised, or not restorable", hostile[0])
+	}
+	if hostile[2] != "3" || hostile[3] != "6" || hostile[5] != "practice" || hostile[6] != "1" || hostile[7] != "1" {
+		t.Errorf("the student who fixed after feedback: %v; want the first try (3 of 6), practice, attempt 1, 1 file after feedback", hostile)
+	}
+}
+
+// TestClassKeyFromTeacherFile: -key takes the teacher file (the class file
+// the dashboard downloads), whose assignment has the key.
+func TestClassKeyFromTeacherFile(t *testing.T) {
+	dir := t.TempDir()
+	a, _ := writeAssignment(t, dir, classKey...)
+	a.Options.Mode = annotations.ModeGraded
+	var buf bytes.Buffer
+	if err := annotations.WriteClass(&buf, annotations.NewClass(a), false); err != nil {
+		t.Fatal(err)
+	}
+	tf := filepath.Join(dir, "week3.class.json")
+	os.WriteFile(tf, buf.Bytes(), 0o644)
+	ada := writeSubmission(t, dir, "ada.json", classAssignmentID, "Ada", 0, classKey...)
+	out, errOut, code := stancemark(t, "", "class", "-grades", "-key", tf, ada)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "\nAda,Week 3: Iran,6,6,100.0,graded,,0,\n") {
+		t.Errorf("grades from the teacher file:\n%s", out)
 	}
 }

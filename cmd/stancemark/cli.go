@@ -35,6 +35,7 @@ Commands:
 	project   research projects: build one from articles and claims (new), annotators' progress (stats)
 	gold      gold labels from several annotators' work, by majority or unanimity, with adjudications
 	compress  write FILE.br and FILE.gz beside a file (app.wasm), in Go
+	dataset   a dataset folder (JSON Lines, Parquet, FNC-1 and SemEval files, a dataset card) from a project or exports
 
 Run "stancemark <command> -h" for a command's flags.
 `
@@ -81,6 +82,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runGold(args, stdin, stdout, stderr)
 	case "compress":
 		return runCompress(args, stdout, stderr)
+	case "dataset":
+		return runDataset(args, stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

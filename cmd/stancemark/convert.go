@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -85,20 +86,22 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	exports, failed := readExports(fs.Args(), project, stdin, stderr)
 	if len(exports) > 0 {
-		var buf bytes.Buffer
-		var err error
-		switch {
-		case *majority && *to == "semeval":
-			err = annotations.WriteSemEval(&buf, exports, annotations.DatasetOptions{Majority: true})
-		case *majority:
-			err = annotations.WritePairs(&buf, exports, annotations.DatasetOptions{Majority: true})
-		default:
-			err = annotations.WriteFormat(&buf, *to, exports)
+		write := func(w io.Writer) error {
+			var err error
+			switch {
+			case *majority && *to == "semeval":
+				err = annotations.WriteSemEval(w, exports, annotations.DatasetOptions{Majority: true})
+			case *majority:
+				err = annotations.WritePairs(w, exports, annotations.DatasetOptions{Majority: true})
+			default:
+				err = annotations.WriteFormat(w, *to, exports)
+			}
+			if err != nil {
+				return fmt.Errorf("converting to %s failed: %w", *to, err)
+			}
+			return nil
 		}
-		if err != nil {
-			return fmt.Errorf("converting to %s failed: %w", *to, err)
-		}
-		if err := writeOutput(*out, buf.Bytes(), stdout); err != nil {
+		if err := writeConverted(*out, *to, write, stdout); err != nil {
 			return err
 		}
 	}
@@ -106,6 +109,30 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		return fmt.Errorf("%d of %d files could not be converted", failed, fs.NArg())
 	}
 	return nil
+}
+
+// writeConverted writes the conversion to the file name (through a
+// temporary file renamed over it) or to stdout ("" or "-"). Every format but
+// json is streamed, so that a large W3C collection is never held in
+// memory whole; json, which WriteFormat may refuse midway (an export over
+// MaxExportBytes), is made in memory first so that a refusal writes
+// nothing.
+func writeConverted(name, format string, write func(io.Writer) error, stdout io.Writer) error {
+	if format == "json" {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		return writeOutput(name, buf.Bytes(), stdout)
+	}
+	if name != "" && name != "-" {
+		return writeAtomicFunc(name, write)
+	}
+	bw := bufio.NewWriterSize(stdout, 1<<16)
+	if err := write(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // readExports reads every file as a stancemark/v1 export, or, with a

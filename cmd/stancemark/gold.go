@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"stancemark/annotations"
 )
@@ -82,7 +84,7 @@ func runGold(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return usageError{"-json prints the report on standard output; write the gold file with -o GOLD.json"}
 	}
-	in, err := readGoldInputs(fs.Args(), stdin)
+	in, err := readGoldInputs(fs.Args(), stdin, true)
 	if err != nil {
 		return err
 	}
@@ -136,41 +138,32 @@ type goldInputs struct {
 }
 
 // readGoldInputs reads the FILEs: a project and its submissions, or
-// exports of one document. Every error names its file.
-func readGoldInputs(names []string, stdin io.Reader) (*goldInputs, error) {
+// exports of one document. Every error names its file. With byFileName an
+// export without an annotator's name is named by its file name (gold's
+// rule); without, it stays nameless for annotations.AnnotatorName (the
+// dataset's rule, as convert's and agree's).
+func readGoldInputs(names []string, stdin io.Reader, byFileName bool) (*goldInputs, error) {
 	in := &goldInputs{sentences: map[string][]string{}, tasks: map[string]string{}}
 	var projectName string
 	var subNames, exportNames []string
-	for _, name := range names {
-		data, err := readFileArg(name, stdin, annotations.MaxProjectBytes)
-		if err != nil {
-			return nil, err
+	files := decodeWorkFiles(names, stdin)
+	for i, name := range names {
+		f := files[i]
+		if f.err != nil {
+			return nil, f.err
 		}
-		switch goldSniff(data) {
-		case annotations.ProjectFormat:
+		switch {
+		case f.project != nil:
 			if in.Project != nil {
 				return nil, fmt.Errorf("%s: a second project (after %s); give one project and its submissions", name, projectName)
 			}
-			p, err := annotations.ReadProject(bytes.NewReader(data))
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			in.Project, projectName = p, name
-		case annotations.SubmissionFormat:
-			s, err := annotations.ReadSubmission(bytes.NewReader(data))
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			in.Submissions = append(in.Submissions, s)
+			in.Project, projectName = f.project, name
+		case f.submission != nil:
+			in.Submissions = append(in.Submissions, f.submission)
 			subNames = append(subNames, name)
-		case annotations.GoldFormat:
-			return nil, fmt.Errorf("%s: this is a gold file; give it with -adjudication GOLD.json", name)
 		default:
-			e, err := annotations.ReadExport(bytes.NewReader(data))
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			if strings.TrimSpace(e.Annotator.Name) == "" {
+			e := f.export
+			if byFileName && strings.TrimSpace(e.Annotator.Name) == "" {
 				e.Annotator.Name = filepath.Base(name)
 			}
 			in.Exports = append(in.Exports, e)
@@ -213,13 +206,69 @@ func readGoldInputs(names []string, stdin io.Reader) (*goldInputs, error) {
 		if e.Scheme.ID != first.Scheme.ID {
 			return nil, fmt.Errorf("%s uses the label set %q, but %s uses %q; gold labels need one label set", exportNames[i], e.Scheme.ID, exportNames[0], first.Scheme.ID)
 		}
-		if prev, ok := by[e.Annotator.Name]; ok {
-			return nil, fmt.Errorf("%s and %s are both by %q; give each annotator's export once", prev, exportNames[i], e.Annotator.Name)
+		who := annotations.AnnotatorName(e)
+		if prev, ok := by[who]; ok {
+			return nil, fmt.Errorf("%s and %s are both by %q; give each annotator's export once", prev, exportNames[i], who)
 		}
-		by[e.Annotator.Name] = exportNames[i]
+		by[who] = exportNames[i]
 	}
 	in.sentences[first.Document.ID] = sentenceTexts(first.Document.Text, first.Document.Sentences)
 	return in, nil
+}
+
+// workFile is one FILE of gold or dataset, decoded: a project, a
+// submission or an export, or the error naming the file.
+type workFile struct {
+	project    *annotations.Project
+	submission *annotations.ProjectSubmission
+	export     *annotations.Export
+	err        error
+}
+
+// decodeWorkFiles reads and decodes the FILEs, one per CPU at a time
+// (decoding JSON is most of the time at FNC-1's size), each result in its file's
+// place. A gold file among them is an error: it goes with -adjudication
+// (or -gold).
+func decodeWorkFiles(names []string, stdin io.Reader) []workFile {
+	out := make([]workFile, len(names))
+	decode := func(i int) {
+		name := names[i]
+		data, err := readFileArg(name, stdin, annotations.MaxProjectBytes)
+		if err != nil {
+			out[i].err = err
+			return
+		}
+		f := &out[i]
+		switch goldSniff(data) {
+		case annotations.ProjectFormat:
+			f.project, err = annotations.ReadProject(bytes.NewReader(data))
+		case annotations.SubmissionFormat:
+			f.submission, err = annotations.ReadSubmission(bytes.NewReader(data))
+		case annotations.GoldFormat:
+			f.err = fmt.Errorf("%s: this is a gold file; give it with -adjudication GOLD.json (gold) or -gold GOLD.json (dataset)", name)
+			return
+		default:
+			f.export, err = annotations.ReadExport(bytes.NewReader(data))
+		}
+		if err != nil {
+			f.err = fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				decode(i)
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // goldSniff returns the "format" of a JSON object ("" when there is none).

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -48,6 +49,17 @@ func writeAtomic(name string, data []byte, stdout io.Writer) error {
 		_, err := stdout.Write(data)
 		return err
 	}
+	return writeAtomicFunc(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomicFunc is writeAtomic for a file written as a stream by write
+// (the dataset's tables and convert's output, which need not be held in
+// memory whole). An error of write is returned as it is, and the file is
+// left as it was.
+func writeAtomicFunc(name string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
@@ -58,7 +70,13 @@ func writeAtomic(name string, data []byte, stdout io.Writer) error {
 		os.Remove(tmp)
 		return fmt.Errorf("writing %s failed: %w", name, unwrapPath(err))
 	}
-	if _, err := f.Write(data); err != nil {
+	bw := bufio.NewWriterSize(f, 1<<16)
+	if err := write(bw); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err // write's own error says what failed
+	}
+	if err := bw.Flush(); err != nil {
 		return fail(err)
 	}
 	if err := f.Chmod(0o644); err != nil {

@@ -91,14 +91,7 @@ func runProjectNew(args []string, stdin io.Reader, stdout, stderr io.Writer) err
 		fs.Usage()
 		return usageError{msg}
 	}
-	var annotators []string
-	if o.annotators != "" {
-		for _, a := range strings.Split(o.annotators, ",") {
-			if a = strings.TrimSpace(a); a != "" {
-				annotators = append(annotators, a)
-			}
-		}
-	}
+	annotators := annotations.AnnotatorList(o.annotators)
 	switch {
 	case o.out == "":
 		return usage("project new needs -o PROJECT.json")
@@ -109,53 +102,35 @@ func runProjectNew(args []string, stdin io.Reader, stdout, stderr io.Writer) err
 	case o.overlap < 0 || o.overlap > len(annotators):
 		return usage(fmt.Sprintf("-overlap %d: want 1 to %d (the number of annotators)", o.overlap, len(annotators)))
 	}
-	in, err := readProjectInputs(fs.Args(), columns{id: o.idColumn, title: o.titleColumn, text: o.textColumn})
+	in, err := readProjectInputs(fs.Args(), annotations.ProjectColumns{ID: o.idColumn, Title: o.titleColumn, Text: o.textColumn})
 	if err != nil {
 		return err
 	}
+	set := annotations.ProjectSettings{Title: o.title, Scheme: in.DefaultScheme(), Annotators: annotators, Overlap: o.overlap}
 	if o.claims != "" {
-		claims, err := readClaims(o.claims)
-		if err != nil {
+		if set.Claims, err = readClaims(o.claims); err != nil {
 			return err
 		}
-		if err := in.addClaims(claims); err != nil {
-			return err
-		}
-	}
-	if err := in.complete(); err != nil {
-		return err
-	}
-	preset := "default"
-	if in.fnc1 {
-		preset = "fnc1"
 	}
 	if o.labels != "" {
-		preset = o.labels
-	}
-	scheme, err := readLabels(preset)
-	if err != nil {
-		return err
-	}
-	if err := in.checkReferences(scheme); err != nil {
-		return err
-	}
-	pi := in.projectInput()
-	pi.Title = o.title
-	pi.Scheme = scheme
-	if o.codebook != "" {
-		if pi.Codebook, err = readCodebook(o.codebook, scheme); err != nil {
+		if set.Scheme, err = readLabels(o.labels); err != nil {
 			return err
 		}
 	}
-	if len(annotators) > 0 {
-		pi.Annotators = annotators
-		pi.Overlap = o.overlap
-		if pi.Overlap == 0 {
-			pi.Overlap = len(annotators)
+	if o.codebook != "" {
+		if set.Codebook, err = readCodebook(o.codebook, set.Scheme); err != nil {
+			return err
 		}
 	}
-	p, err := annotations.NewProject(pi)
-	if err != nil {
+	p, err := in.Project(set)
+	switch {
+	case errors.Is(err, annotations.ErrNoClaims) && err.Error() == "the inputs have no claims":
+		return usageError{err.Error() + ": give them with -claims FILE (one claim per line)"}
+	case errors.Is(err, annotations.ErrNoClaims):
+		return usageError{err.Error() + ": give claims with -claims FILE"}
+	case errors.Is(err, annotations.ErrUnknownLabel):
+		return fmt.Errorf("%w; choose the labels with -labels", err)
+	case err != nil:
 		return fmt.Errorf("building the project failed: %w", err)
 	}
 	var buf bytes.Buffer
@@ -209,12 +184,7 @@ func readClaims(name string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
-	var claims []string
-	for _, line := range strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			claims = append(claims, line)
-		}
-	}
+	claims := annotations.ClaimLines(string(data))
 	if len(claims) == 0 {
 		return nil, fmt.Errorf("%s: no claim (the file should have one claim per line)", name)
 	}

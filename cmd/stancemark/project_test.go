@@ -51,7 +51,7 @@ func putFile(t testing.TB, path, data string) string {
 }
 
 // readProjectJSON reads a project file the test made.
-func readProjectJSON(t *testing.T, path string) *annotations.Project {
+func readProjectJSON(t testing.TB, path string) *annotations.Project {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

@@ -13,18 +13,30 @@ import (
 	"stancemark/articles"
 )
 
-const segmentUsage = `Usage: stancemark segment [FILE|-]
+const segmentUsage = `Usage: stancemark segment [-explain] [FILE|-]
 
 Segment an article and print it as JSON. FILE is read as the app opens it:
-plain text (first non-blank line: the title; blank lines separate
+plain text (the first non-blank line is the title when it looks like one,
+else the title is derived from the first sentence; blank lines separate
 paragraphs), Markdown or HTML (by its extension, or sniffed), or the
-document of a stancemark/v1 export or an assignment. The output:
+document of a stancemark/v1 export or an assignment (with the boundaries
+recorded in it). The output:
 
-	{"id", "title", "text", "paragraphs": [{"index", "start", "end"}],
+	{"id", "title", "text", "boundaries", "paragraphs": [{"index", "start", "end"}],
 	 "sentences": [{"id", "paragraph", "start", "end", "text"}]}
 
-Offsets count Unicode code points into "text". With no FILE, the bundled
-article is segmented; with "-", standard input.
+Offsets count Unicode code points into "text"; "boundaries" is the id of
+the sentence boundaries (annotations.BoundariesID). With no FILE, the
+bundled article is segmented; with "-", standard input.
+
+  -explain
+    	say why each boundary is where it is: every sentence gets "rule", the
+    	rule that started it ("paragraph" for the first of a paragraph,
+    	"punkt" for the tokenizer, or a rule of the segmenter such as
+    	"initialism-end"), and "joins" lists [{"at", "rule", "context"}],
+    	each boundary of the tokenizer a rule removed. "current" is false
+    	when the document's boundaries (recorded in an export) are not those
+    	of this version's segmenter; its sentences' rules are then "recorded".
 `
 
 // segmentJSON is the output of stancemark segment.
@@ -32,8 +44,18 @@ type segmentJSON struct {
 	ID         string          `json:"id"`
 	Title      string          `json:"title"`
 	Text       string          `json:"text"`
+	Boundaries string          `json:"boundaries"`
 	Paragraphs []paragraphJSON `json:"paragraphs"`
 	Sentences  []sentenceJSON  `json:"sentences"`
+	Current    *bool           `json:"current,omitempty"` // -explain
+	Joins      []joinJSON      `json:"joins,omitempty"`   // -explain
+}
+
+// joinJSON is a boundary of the tokenizer that a rule removed (-explain).
+type joinJSON struct {
+	At      int    `json:"at"`
+	Rule    string `json:"rule"`
+	Context string `json:"context"` // the text around it, "…" marking the place
 }
 
 type paragraphJSON struct {
@@ -48,12 +70,14 @@ type sentenceJSON struct {
 	Start     int    `json:"start"`
 	End       int    `json:"end"`
 	Text      string `json:"text"`
+	Rule      string `json:"rule,omitempty"` // -explain
 }
 
 func runSegment(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("segment", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), segmentUsage) }
+	explain := fs.Bool("explain", false, "say which rule made each boundary")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -66,7 +90,7 @@ func runSegment(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		if err != nil {
 			return fmt.Errorf("segmenting the bundled article failed: %w", err)
 		}
-		return writeSegments(stdout, doc)
+		return writeSegments(stdout, doc, *explain)
 	}
 	name := fs.Arg(0)
 	var b []byte
@@ -92,20 +116,55 @@ func runSegment(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if o.Document == nil {
 		return fmt.Errorf("segmenting %s failed: it is a %s, which holds no single article (segment takes an article, an export or an assignment)", name, o.Kind)
 	}
-	return writeSegments(stdout, o.Document)
+	return writeSegments(stdout, o.Document, *explain)
 }
 
-// writeSegments prints doc as segmentJSON.
-func writeSegments(stdout io.Writer, doc *annotations.Document) error {
-	out := segmentJSON{ID: doc.ID, Title: doc.Title, Text: doc.Text,
+// writeSegments prints doc as segmentJSON, with the rules when explain is
+// set.
+func writeSegments(stdout io.Writer, doc *annotations.Document, explain bool) error {
+	out := segmentJSON{ID: doc.ID, Title: doc.Title, Text: doc.Text, Boundaries: doc.BoundariesID(),
 		Paragraphs: []paragraphJSON{}, Sentences: []sentenceJSON{}}
 	for _, p := range doc.Paragraphs {
 		out.Paragraphs = append(out.Paragraphs, paragraphJSON(p))
 	}
 	for _, s := range doc.Sentences {
-		out.Sentences = append(out.Sentences, sentenceJSON(s))
+		out.Sentences = append(out.Sentences, sentenceJSON{ID: s.ID, Paragraph: s.Paragraph, Start: s.Start, End: s.End, Text: s.Text})
+	}
+	if explain {
+		explainSegments(&out, doc)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// explainSegments adds the rules of -explain to out.
+func explainSegments(out *segmentJSON, doc *annotations.Document) {
+	current := doc.SameAsCurrent()
+	out.Current = &current
+	out.Joins = []joinJSON{}
+	rules := map[int]string{}
+	runes := []rune(doc.Text)
+	for _, b := range doc.Explain() {
+		if b.Split {
+			rules[b.At] = b.Rule
+			continue
+		}
+		out.Joins = append(out.Joins, joinJSON{At: b.At, Rule: b.Rule,
+			Context: string(runes[max(0, b.At-30):b.At]) + "…" + string(runes[b.At:min(len(runes), b.At+30)])})
+	}
+	for i := range out.Sentences {
+		s := &out.Sentences[i]
+		switch {
+		case !current:
+			s.Rule = "recorded"
+		case i == 0 || out.Sentences[i-1].Paragraph != s.Paragraph:
+			s.Rule = "paragraph"
+		default:
+			s.Rule = rules[s.Start]
+		}
+	}
+	if !current {
+		out.Joins = nil
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"time"
@@ -46,6 +47,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("listening on %s failed: %w", *addr, err)
 	}
 	fmt.Fprintf(stderr, "Stancemark is served at http://%s/ (Ctrl+C to stop)\n", ln.Addr())
+	printShareAddrs(stderr, ln.Addr()) // classroom: the addresses students can open
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
@@ -68,11 +70,40 @@ func newHandler(dir string) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s is missing (%w): run \"make build\" first", filepath.Join(dir, "app.wasm"), err)
 	}
-	h := appHandler(wasmVersion(wasm), len(wasm))
+	version := wasmVersion(wasm)
+	h := appHandler(version, len(wasm))
+	worker, err := patchedWorker(h, version)
+	if err != nil {
+		return nil, err
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.StripPrefix("/web/", staticHandler(dir)))
+	mux.Handle("/app-worker.js", worker)
 	mux.Handle("/", h)
 	return withSecurityHeaders(mux), nil
+}
+
+// patchedWorker serves go-app's service worker with build's patches
+// (patchWorkerJS), so that served as built, the app opens offline for any
+// page of it — a ?src= link, a deep link — and shows its own message.
+func patchedWorker(h http.Handler, version string) (http.Handler, error) {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app-worker.js", nil))
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("go-app did not give its service worker (status %d)", rec.Code)
+	}
+	js, err := patchWorkerJS(rec.Body.String(), "/", version)
+	if err != nil {
+		return nil, err
+	}
+	header := rec.Header().Clone()
+	header.Del("Content-Length")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for k, v := range header {
+			w.Header()[k] = v
+		}
+		io.WriteString(w, js)
+	}), nil
 }
 
 // appHandler describes the app to go-app: title, icons, styles, version.
@@ -93,6 +124,8 @@ func appHandler(version string, wasmSize int) *app.Handler {
 			Maskable: "/web/icon-512.png",
 		},
 		Styles: []string{"/web/app.css"},
+		// Starts a ?src= download before app.wasm runs (issue 14: a 10 MB project).
+		Scripts: []string{"/web/prefetch.js"},
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + metaContentSecurityPolicy() + `">`,
 		},

@@ -1,0 +1,5 @@
+//go:build !wasm
+
+package app
+
+func newBrowserFiles() fileStore { return newMemoryFiles() }

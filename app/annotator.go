@@ -225,7 +225,7 @@ func (a *Annotator) page(labelName string, hl annotations.Annotation, hasHL bool
 			tray,
 			&noteEditor{AnnotationID: hl.ID, Note: hl.Note, LabelName: labelName, Enabled: hasHL, s: s},
 			&progressView{Tagged: tagged(s), Total: len(s.doc.Sentences), Counts: labelCounts(s)},
-			&sideList{Items: highlightItems(s), s: s},
+			&sideList{Count: len(s.highlightList()), s: s},
 			&orphanList{Items: orphanItems(s), s: s},
 		),
 	)

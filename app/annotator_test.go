@@ -82,8 +82,16 @@ func TestAnnotatorSideListAndProgress(t *testing.T) {
 	if !strings.Contains(html, "3 of 23 sentences tagged") {
 		t.Errorf("progress missing in %s", html)
 	}
-	first := strings.Index(html, `class="hl-label">Supports`)
-	second := strings.Index(html, `class="hl-label">Opposes`)
+	// go-app renders the list's frame; the painter writes its entries
+	if i := strings.Index(html, `<ol id="highlights"`); i < 0 || strings.Contains(html[i:i+40], "hidden") {
+		t.Errorf("the side list is missing or hidden in %s", html)
+	}
+	if !strings.Contains(html, `<p class="empty" hidden`) {
+		t.Errorf("the empty-list notice is shown with highlights in %s", html)
+	}
+	list := sideListHTML(a.s.painter.(*recordingPainter).items)
+	first := strings.Index(list, `class="hl-label">Supports`)
+	second := strings.Index(list, `class="hl-label">Opposes`)
 	if first < 0 || second < 0 || first > second {
 		t.Errorf("side list not in document order (Supports at %d, Opposes at %d)", first, second)
 	}

@@ -8,6 +8,12 @@ import (
 	"stancemark/annotations"
 )
 
+// longDocument is the number of sentences from which paragraphs and
+// side-list entries far off screen skip layout (content-visibility in
+// app.css): a long text lays out and tags in time independent of its
+// length, and a short one never shifts as it scrolls.
+const longDocument = 1000
+
 // articleHTML is the markup of a document's sentences: one listbox, a
 // paragraph per paragraph, an option per sentence, each unselected and
 // untagged (the painter's blank cell). It is the ONLY markup the
@@ -18,7 +24,11 @@ import (
 func articleHTML(d *annotations.Document) string {
 	var b strings.Builder
 	b.Grow(len(d.Text) + len(d.Sentences)*80 + len(d.Paragraphs)*60)
-	b.WriteString(`<div id="sentences" role="listbox" aria-multiselectable="true" aria-labelledby="doc-title" tabindex="0">`)
+	b.WriteString(`<div id="sentences" role="listbox" aria-multiselectable="true" aria-labelledby="doc-title" tabindex="0"`)
+	if len(d.Sentences) >= longDocument {
+		b.WriteString(` data-long="true"`) // off-screen paragraphs skip layout (app.css)
+	}
+	b.WriteString(`>`)
 	para := -1
 	for _, s := range d.Sentences {
 		if s.Paragraph != para {

@@ -94,6 +94,7 @@ func (s *session) docChanged() {
 	repaint := func() {
 		s.painter.attach()
 		s.painter.paint(s.cells())
+		s.paintList()
 	}
 	if s.afterRender != nil {
 		s.afterRender(repaint)
@@ -108,6 +109,18 @@ func (s *session) docChanged() {
 // moment: the reader is told first, and the document is mounted in a task
 // of its own.
 func (s *session) openData(name string, data []byte) {
+	s.opening++ // an open still in progress is abandoned
+	if s.interactive() && len(data) >= slicedOpenBytes {
+		if p, ok := annotations.OpenSliced(name, data); ok {
+			s.openSliced(name, data, p) // long plain text: in slices, with progress
+			return
+		}
+	}
+	s.openParsed(name, data)
+}
+
+// openParsed is openData in one go: Open, then what it found.
+func (s *session) openParsed(name string, data []byte) {
 	s.busy("Opening "+name+"…", func() {
 		o, err := annotations.Open(name, data)
 		if err != nil {

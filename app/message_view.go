@@ -22,7 +22,11 @@ func (m *messageView) Render() app.UI {
 	case actionUndoDelete:
 		action = app.Button().ID("message-action").Text("Undo").OnClick(m.onAction)
 	}
-	return div.Body(app.Span().ID("message-text").Text(m.Msg.Text), action)
+	var bar app.UI
+	if m.Msg.Total > 0 {
+		bar = app.Progress().ID("message-progress").Max(m.Msg.Total).Value(m.Msg.Done).Aria("label", m.Msg.Text)
+	}
+	return div.Body(app.Span().ID("message-text").Text(m.Msg.Text), bar, action)
 }
 
 func (m *messageView) onAction(ctx app.Context, e app.Event) {

@@ -19,6 +19,10 @@ type painter interface {
 	// paint brings every sentence element to the given state, touching only
 	// the elements whose cell changed since the last paint.
 	paint(cells []cell)
+	// paintList brings the side list's entries (ol#highlights) to items,
+	// touching only the entries that changed since the last paint (all of
+	// them when the list element is new).
+	paintList(items []highlightItem)
 }
 
 // paintCache remembers the last painted cells so a paint writes only what
@@ -60,9 +64,24 @@ type recordingPainter struct {
 	cache  paintCache
 	cells  []cell
 	writes int // elements written, summed over paints
+
+	items       []highlightItem // the side list as painted
+	listWrites  int             // side-list entries removed or written, summed over paints
+	listRemount bool            // the next paintList writes the whole list (a new list element)
 }
 
 func (p *recordingPainter) attach() { p.cache.reset() }
+
+func (p *recordingPainter) paintList(items []highlightItem) {
+	if p.listRemount {
+		p.listRemount = false
+		p.listWrites += len(items)
+	} else {
+		from, oldEnd, newEnd := listDiff(p.items, items)
+		p.listWrites += oldEnd - from + newEnd - from
+	}
+	p.items = append(p.items[:0], items...)
+}
 
 func (p *recordingPainter) paint(cells []cell) {
 	p.writes += p.cache.update(cells, func(int, *cell, cell) {})

@@ -47,6 +47,18 @@ type session struct {
 	annotator   string
 	format      string // the export format chosen in the menu
 
+	// the side list, rebuilt only when the work changes (see paintList)
+	quotes  quoteCache
+	list    []highlightItem
+	listKey listKey
+	// the sentences' marks, rebuilt only when the work changes, and the
+	// cells painted from them (painters copy what they keep)
+	marks    []annotations.Mark
+	marksKey listKey
+	cellBuf  []cell
+
+	opening uint64 // counts opens, so a sliced open that was overtaken stops (open_sliced.go)
+
 	orphans    []annotations.Orphan // highlights of an import that could not be placed
 	bounds     boundaryEdits        // undo of the open document's boundary changes (boundary_commands.go)
 	unreadable unreadable
@@ -100,8 +112,15 @@ func (s *session) downloadUnreadable() {
 // cells is what every sentence should show now: its mark in the active
 // label set, the selection, and the feedback on a submission.
 func (s *session) cells() []cell {
-	marks := s.ws.Marks()
-	cells := make([]cell, len(marks))
+	if s.marks == nil || s.marksKey != s.shownKey() {
+		s.marks, s.marksKey = s.ws.Marks(), s.shownKey()
+	}
+	marks := s.marks
+	if cap(s.cellBuf) < len(marks) {
+		s.cellBuf = make([]cell, len(marks))
+	}
+	cells := s.cellBuf[:len(marks)]
+	clear(cells)
 	for i, m := range marks {
 		c := &cells[i]
 		c.Label, c.Color, c.Name = m.Label, m.Color, m.Name
@@ -116,14 +135,40 @@ func (s *session) cells() []cell {
 	return cells
 }
 
-// refresh repaints the sentences and lets the components re-render.
+// refresh repaints the sentences and the side list and lets the components re-render.
 func (s *session) refresh() {
 	s.painter.paint(s.cells())
+	s.paintList()
 	s.ver++
 	if s.update != nil {
 		s.update()
 	}
 }
+
+// listKey is what the side list was built from: a refresh that changes
+// only the selection or a dialog does not rebuild it.
+type listKey struct {
+	doc     *annotations.Document
+	ws      *annotations.Workspace
+	version uint64
+}
+
+// highlightList is the side list's entries now, rebuilt only when the
+// work, its label set or the document changed since the last call.
+func (s *session) highlightList() []highlightItem {
+	if k := s.shownKey(); s.list == nil || k != s.listKey {
+		s.list, s.listKey = updateItems(s, s.list), k
+	}
+	return s.list
+}
+
+// shownKey identifies the state of the work shown.
+func (s *session) shownKey() listKey {
+	return listKey{s.doc, s.ws, s.ws.Version()} // SelectScheme changes the version too
+}
+
+// paintList has the painter bring the side list up to date.
+func (s *session) paintList() { s.painter.paintList(s.highlightList()) }
 
 // changed is called after every change to the work: repaint at once, then
 // save. In the browser the save runs after the next frame is painted (see

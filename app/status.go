@@ -83,6 +83,9 @@ type message struct {
 	Kind   string // "error" or "info"; "" when there is none
 	Text   string
 	Action string // an action offered with the message, one of the action* constants
+	// Done of Total: the progress of a long open, shown as a progress bar
+	// under a text that stays the same (so the alert is read once)
+	Done, Total int
 }
 
 // Actions a message can offer.

@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,8 +70,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	chromium := fs.String("chromium", browsertest.ChromiumPath(), "chromium executable")
 	reps := fs.Int("tags", 3, "tags near the start and near the end, per run")
 	noSeed := fs.Bool("no-save", false, "skip the run with 5,000 saved highlights")
+	noExport := fs.Bool("no-export", false, "skip the run opening 5,000 sentences with 2,500 highlights from an export (?src=)")
+	bigN := fs.Int("big", 50000, "sentences of the big document (opened with ?src=, first and end tags only); 0 skips it")
+	bigRuns := fs.Int("big-runs", 0, "runs of the big document (default: -runs)")
 	noProject := fs.Bool("no-project", false, "skip the FNC-1-sized project")
 	verbose := fs.Bool("v", false, "print every run")
+	only := fs.String("only", "", "run only the scenarios whose document name contains this (e.g. \"export\", \"50000\")")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -97,7 +102,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	st, err := prepareSite(*webDir, *bin, tmp, sizes)
+	if *bigN != 0 && *bigN < 10 {
+		return fmt.Errorf("-big: %d is not a number of sentences (at least 10, or 0)", *bigN)
+	}
+	if *bigRuns <= 0 {
+		*bigRuns = *runs
+	}
+	st, err := prepareSite(*webDir, *bin, tmp, sizes, *bigN)
 	if err != nil {
 		return err
 	}
@@ -114,7 +125,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	b := &bench{
 		chromium: *chromium, tmp: tmp, srv: srv, site: st,
 		runTimeout: 4 * time.Minute, readyTimeout: 90 * time.Second,
-		settle: time.Second, gap: 150 * time.Millisecond, tagReps: *reps,
+		settle: time.Second, gap: 300 * time.Millisecond, tagReps: *reps,
 	}
 
 	// One round = every scenario once; app and reference alternate who goes
@@ -142,16 +153,37 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if st.SeedFile != "" && !*noSeed {
 			round = append(round, scenario{Page: pageApp, Doc: st.Seed, Path: "/", Seed: st.SeedFile, Key: "2", Label: "opposes"})
 		}
+		if st.Export.File != "" && !*noExport {
+			// every other sentence is "supports": key 2 changes the end ones
+			round = append(round, scenario{Page: pageApp, Doc: st.Export, Path: "/?src=" + st.Export.File, Key: "2", Label: "opposes"})
+		}
+		if st.Big != nil && r < *bigRuns {
+			d := *st.Big
+			pair := []scenario{
+				{Page: pageApp, Doc: d, Path: "/?src=" + d.File, Key: "1", Label: "supports", FewTags: true},
+				{Page: pageRef, Doc: d, Path: "/web/ref/?src=" + d.RefFile, Key: "1", Label: "supports", FewTags: true},
+			}
+			if r%2 == 1 {
+				pair[0], pair[1] = pair[1], pair[0]
+			}
+			round = append(round, pair...)
+		}
 		if pr := st.Project; pr != nil {
 			round = append(round, scenario{Page: pageApp, Path: "/?src=" + pr.File, Project: pr,
 				Doc: docSpec{Name: projectDoc, DocID: pr.Docs[0], Sentences: pr.Sents[0]}})
+		}
+		if *only != "" {
+			round = slices.DeleteFunc(round, func(sc scenario) bool { return !strings.Contains(sc.Doc.Name, *only) })
 		}
 		rounds = append(rounds, round)
 	}
 
 	start := time.Now()
 	load0 := loadAvg()
-	total := len(rounds) * len(rounds[0])
+	total := 0
+	for _, round := range rounds {
+		total += len(round)
+	}
 	fmt.Fprintf(stderr, "bench: %d runs (%d rounds of %d), app.wasm %s (brotli %s), %s\n",
 		total, len(rounds), len(rounds[0]), kib(st.WasmSize), kib(st.BrSize), srv.URL)
 	var results []runResult

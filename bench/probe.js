@@ -12,7 +12,17 @@
     saves: [],        // every localStorage.setItem call
     instances: [],    // WebAssembly instances, for their memory
     expect: null,     // {sid, label} of the tag in progress, set by the harness
+    clicks: [],       // one record per clickThenKey
+    longtasks: [],    // every long task (≥ 50 ms) on the UI thread: {start, dur}
   });
+
+  // Long tasks from the start of the page (the observer is installed before
+  // any page script; buffered picks up what came before it).
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) P.longtasks.push({ start: e.startTime, dur: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch (e) { /* no longtask timing: the row stays empty */ }
 
   // Ready: article#document[data-ready=true], the expected document id (the
   // server prerenders the bundled article, and a ?src document replaces it
@@ -23,6 +33,8 @@
     if (cfg.docID && a.getAttribute("data-doc-id") !== cfg.docID) return;
     const n = a.querySelectorAll("[data-sid]").length;
     if (cfg.count && n !== cfg.count) return;
+    // a document opened with its highlights is ready once they are shown
+    if (cfg.labeled && a.querySelectorAll("#sentences [data-label]").length < cfg.labeled) return;
     P.ready = now;
     P.readyCount = n;
   };
@@ -31,8 +43,11 @@
   // handler; its timeStamp is when the input event was created) ...
   addEventListener("keydown", (e) => {
     if (!/^[0-9]$/.test(e.key)) return;
+    const c = P.pendingClick;
+    P.pendingClick = null;
     P.tags.push({
       key: e.key, ts: e.timeStamp, start: performance.now(),
+      click: c ? c.t0 : null, selected: c ? c.selected : null,
       expect: P.expect, label: null, frame: null, after: null,
     });
   }, true);
@@ -100,6 +115,44 @@
       }
       return r;
     };
+  };
+  // clickThenKey is one tag as the issue times it: a synthetic click on the
+  // sentence (mousedown, mouseup, click at its centre), and as soon as it is
+  // selected (aria-selected="true", seen by a MutationObserver) a synthetic
+  // keydown of key on the focused element. The tag record of that keydown
+  // carries the click's time, so both "from click" and "from key" come out.
+  P.clickThenKey = (sid, key, label) => {
+    const el = document.querySelector('#sentences [data-sid="' + sid + '"]');
+    if (!el) return false;
+    P.expect = { sid, label };
+    const c = { sid, t0: 0, selected: null };
+    P.clicks.push(c);
+    const send = () => {
+      c.selected = performance.now();
+      P.pendingClick = c;
+      const t = document.activeElement || document.body;
+      t.dispatchEvent(new KeyboardEvent("keydown", { key, code: "Digit" + key, bubbles: true, cancelable: true }));
+    };
+    const mo = new MutationObserver(() => {
+      if (c.selected === null && el.getAttribute("aria-selected") === "true") {
+        mo.disconnect();
+        send();
+      }
+    });
+    mo.observe(el, { attributes: true, attributeFilter: ["aria-selected"] });
+    const r = el.getClientRects()[0] || el.getBoundingClientRect();
+    const opts = { bubbles: true, cancelable: true, composed: true, view: window, button: 0, detail: 1,
+      clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+    c.t0 = performance.now();
+    el.dispatchEvent(new MouseEvent("mousedown", opts));
+    el.dispatchEvent(new MouseEvent("mouseup", opts));
+    el.dispatchEvent(new MouseEvent("click", opts));
+    return true;
+  };
+  P.longestTask = (until) => {
+    let m = 0;
+    for (const t of P.longtasks) if (t.start <= until) m = Math.max(m, t.dur);
+    return m;
   };
   P.wasmMemory = () => {
     let n = 0;

@@ -36,6 +36,7 @@ type docSpec struct {
 	RefFile   string // what the reference page reads
 	DocID     string
 	Sentences int
+	Labeled   int // sentences that carry a label once ready (0: none expected)
 }
 
 // site is the served directory: a snapshot of web/ plus the generated
@@ -48,15 +49,22 @@ type site struct {
 	GzSize   int64
 	WasmSHA  string
 	Docs     []docSpec
-	Seed     docSpec      // the 5,000-sentence document with 5,000 saved highlights
-	SeedFile string       // JSON object of localStorage keys to values, under /web/
-	Project  *projectSpec // the FNC-1-sized project (project.go), or nil
+	Seed     docSpec // the 5,000-sentence document with 5,000 saved highlights
+	SeedFile string  // JSON object of localStorage keys to values, under /web/
+	// Export is the 5,000-sentence document with every other sentence
+	// highlighted (2,500 highlights), as a stancemark/v1 export the app
+	// opens with ?src= (File); Labeled is the number of tagged sentences.
+	Export docSpec
+	// Big is the largest document (50,000 sentences), opened with ?src=
+	// like the others but measured with fewer tags (-big).
+	Big     *docSpec
+	Project *projectSpec // the FNC-1-sized project (project.go), or nil
 }
 
 // prepareSite copies web/ (app.wasm with its precompressed copies, checked
 // to decode to the same bytes, so a concurrent rebuild cannot mix builds)
 // and the binary into dir, and writes the documents.
-func prepareSite(webDir, bin, dir string, sizes []int) (*site, error) {
+func prepareSite(webDir, bin, dir string, sizes []int, bigN int) (*site, error) {
 	s := &site{Dir: filepath.Join(dir, "web"), Bin: filepath.Join(dir, "stancemark")}
 	if err := browsertest.CopyFile(bin, s.Bin, 0o755); err != nil {
 		return nil, fmt.Errorf("copying the binary (run \"make build\" first): %w", err)
@@ -102,6 +110,20 @@ func prepareSite(webDir, bin, dir string, sizes []int) (*site, error) {
 		if err := s.writeSeed(big); err != nil {
 			return nil, err
 		}
+		if err := s.writeExport(big); err != nil {
+			return nil, err
+		}
+	}
+	if bigN > 0 {
+		text, doc, err := generateArticle(bigN)
+		if err != nil {
+			return nil, err
+		}
+		name := fmt.Sprintf("gen-%d.txt", bigN)
+		if err := os.WriteFile(filepath.Join(s.Dir, name), []byte(text), 0o644); err != nil {
+			return nil, err
+		}
+		s.Big = &docSpec{Name: fmt.Sprint(bigN), File: "/web/" + name, RefFile: "/web/" + name, DocID: doc.ID, Sentences: bigN}
 	}
 	return s, nil
 }
@@ -138,6 +160,29 @@ func (s *site) writeSeed(doc *annotations.Document) error {
 	s.SeedFile = "/web/bench-seed.json"
 	s.Seed = docSpec{Name: fmt.Sprintf("%d, %d highlights", len(doc.Sentences), len(doc.Sentences)), DocID: doc.ID, Sentences: len(doc.Sentences)}
 	return os.WriteFile(filepath.Join(s.Dir, "bench-seed.json"), seed, 0o644)
+}
+
+// writeExport writes doc with every other sentence its own "supports"
+// highlight as a stancemark/v1 export, which the app opens with ?src=.
+func (s *site) writeExport(doc *annotations.Document) error {
+	ws := annotations.NewWorkspace(doc)
+	ws.MaxHistory = 1
+	ws.Annotator = "bench"
+	n := 0
+	for i := 0; i < len(doc.Sentences); i += 2 {
+		if _, err := ws.Tag(i, i, "supports"); err != nil {
+			return fmt.Errorf("highlighting the export: %w", err)
+		}
+		n++
+	}
+	var b bytes.Buffer
+	if err := annotations.WriteExport(&b, ws.Export(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))); err != nil {
+		return fmt.Errorf("writing the export: %w", err)
+	}
+	name := fmt.Sprintf("bench-export-%d.json", len(doc.Sentences))
+	s.Export = docSpec{Name: fmt.Sprintf("%d, %d highlights (export, ?src=)", len(doc.Sentences), n),
+		File: "/web/" + name, DocID: doc.ID, Sentences: len(doc.Sentences), Labeled: n}
+	return os.WriteFile(filepath.Join(s.Dir, name), b.Bytes(), 0o644)
 }
 
 // checkWasm makes sure app.wasm.br and app.wasm.gz hold app.wasm, so the

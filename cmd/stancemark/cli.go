@@ -34,6 +34,7 @@ Commands:
 	class     the teacher's class report: students' submissions against an assignment
 	project   research projects: build one from articles and claims (new), annotators' progress (stats)
 	gold      gold labels from several annotators' work, by majority or unanimity, with adjudications
+	compress  write FILE.br and FILE.gz beside a file (app.wasm), in Go
 	dataset   a dataset folder (JSON Lines, Parquet, FNC-1 and SemEval files, a dataset card) from a project or exports
 	collect   collections on a collection server: open one for submissions (new), write its submissions as files (export)
 
@@ -80,6 +81,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runProject(args, stdin, stdout, stderr)
 	case "gold":
 		return runGold(args, stdin, stdout, stderr)
+	case "compress":
+		return runCompress(args, stdout, stderr)
 	case "dataset":
 		return runDataset(args, stdin, stdout, stderr)
 	case "collect":

@@ -14,6 +14,11 @@ const minAnchored = 0.5
 // those that cannot be placed are kept as orphans, listed for the reader and
 // downloadable. It reports whether it imported anything.
 func (s *session) reanchor(name string, e *annotations.Export) bool {
+	// a few quotes first: an export of another document is told apart at
+	// once, without re-anchoring thousands of highlights
+	if found, tried := annotations.ProbeQuotes(e, s.doc, 16); tried > 0 && float64(found) < minAnchored*float64(tried) {
+		return false
+	}
 	anchored, orphans, err := annotations.Reanchor(e, s.doc)
 	if err != nil || len(e.Annotations) == 0 {
 		return false

@@ -169,7 +169,7 @@ func (a *Annotator) Render() app.UI {
 		},
 		&messageView{Msg: s.msg, s: s},
 		&liveRegion{Text: s.said, N: s.saidN},
-		&hintView{Show: s.hint && s.assignment == nil && s.mode != modeAdjudicate, s: s},
+		&hintView{Show: s.hint && s.assignment == nil && s.mode != modeAdjudicate && s.mode != modeDashboard, s: s},
 		&updateBanner{Show: s.updateReady},
 		a.page(labelName, hl, hasHL),
 		&helpDialog{s: s},

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -85,8 +86,21 @@ func TestKeyboardSelectionClearOfStickyBars(t *testing.T) {
 				p.WaitSelected("k selects "+sid, sid)
 				p.waitClear("k: "+sid+" clear of the bars", sid)
 			}
-			// the side panel's heading is not cut off by the top bar
+			// the side panel's heading is not cut off by the top bar, and the
+			// file input behind Import… shows its focus on its label
 			if !vp.narrow {
+				for range 60 {
+					if strings.HasSuffix(p.ActiveElement(), "#import") {
+						break
+					}
+					p.Key("\t")
+				}
+				if !strings.HasSuffix(p.ActiveElement(), "#import") {
+					t.Fatalf("Tab never reached Import…'s file input (focus on %q)", p.ActiveElement())
+				}
+				if o := Eval[string](p, `getComputedStyle(document.querySelector("label[for=import]")).outlineStyle`); o == "none" {
+					t.Error("Import…'s file input has the focus and its label shows none")
+				}
 				c, h := p.clearOfBars(), p.boxOf("#panel h2")
 				if h.Top < c.Top-0.5 {
 					t.Errorf("the side panel's first heading starts at %.0f px, under the top bar (to %.0f px)", h.Top, c.Top)

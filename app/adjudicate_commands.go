@@ -182,6 +182,11 @@ func (s *session) adjOpenFile(name string, data []byte) {
 			return
 		}
 		s.storedProject(sub.Project, func(p *annotations.Project, err error) {
+			a := s.adj.open // as it is now: its project may have been opened meanwhile
+			if a != nil && a.project != nil && a.project.ID == sub.Project {
+				s.adjAddInput(name, data, o)
+				return
+			}
 			if err != nil {
 				if a != nil && a.project != nil {
 					s.fail("%s is a submission of another project (%s); this adjudication is of %q (%s). Nothing was changed.", name, sub.Project, a.project.Title, a.project.ID)

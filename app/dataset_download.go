@@ -29,6 +29,17 @@ func (s *session) keepSubmission(sub *annotations.ProjectSubmission) {
 	s.datasetSubs[sub.Project][sub.Annotator] = sub
 }
 
+// labelledAny reports whether a submission gives any label, overall stance
+// or done flag: time spent looking at tasks alone is no dataset.
+func labelledAny(sub *annotations.ProjectSubmission) bool {
+	for _, w := range sub.Tasks {
+		if len(w.Annotations) > 0 || w.Overall != "" || w.Done {
+			return true
+		}
+	}
+	return false
+}
+
 // datasetSubmissions are the submissions the dataset is made of: those
 // opened in this tab for the open project, with the annotator's own work
 // (as Download submission makes it) in place of theirs; by annotator.
@@ -40,7 +51,7 @@ func (s *session) datasetSubmissions() []*annotations.ProjectSubmission {
 			by[name] = sub
 		}
 	}
-	if own, err := s.submission(); err == nil && len(own.Tasks) > 0 {
+	if own, err := s.submission(); err == nil && labelledAny(own) {
 		by[own.Annotator] = own
 	}
 	out := make([]*annotations.ProjectSubmission, 0, len(by))

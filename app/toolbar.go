@@ -45,9 +45,6 @@ func (t *toolbar) Render() app.UI {
 		// name, Submit and help; no label sets, second name field,
 		// formats, import or classroom buttons
 		head = head.DataSet("role", "student")
-		if t.Project {
-			head = head.DataSet("role", "research")
-		}
 		return head.Body(
 			app.A().Class("skip").Href("#sentences").Text("Skip to the article").OnClick(t.onSkip),
 			app.Span().Class("brand").Text("Stancemark"),
@@ -56,6 +53,9 @@ func (t *toolbar) Render() app.UI {
 			app.Button().ID("help-button").Title("Keyboard shortcuts (?)").Text("Keys ?").OnClick(t.onHelp),
 			app.Span().ID("save-status").Role("status").DataSet("state", saveState).Text(saveText),
 		)
+	}
+	if t.Project {
+		head = head.DataSet("role", "research")
 	}
 	return head.Body(
 		app.A().Class("skip").Href("#sentences").Text("Skip to the article").OnClick(t.onSkip),

@@ -55,7 +55,7 @@ func (p *Page) openBoundaries(sid string) {
 	p.ClickSentence(sid)
 	p.WaitSelected(sid+" selected", sid)
 	p.Click("#boundaries-button")
-	p.WaitJS("the sentences dialog open", `document.querySelector("#boundary-dialog").open`)
+	p.WaitJS("the sentences dialog open, with its buttons", `document.querySelector("#boundary-dialog").open && !!document.querySelector("#boundary-join")`)
 }
 
 // TestFixBoundaries: on a pasted document the reader joins two sentences,
@@ -164,7 +164,7 @@ func TestFixBoundariesOnAPhone(t *testing.T) {
 	p.tap(sentSel("s2"))
 	p.WaitSelected("tap selects", "s2")
 	p.tap("#boundaries-button")
-	p.WaitJS("the sentences dialog open", `document.querySelector("#boundary-dialog").open`)
+	p.WaitJS("the sentences dialog open, with its buttons", `document.querySelector("#boundary-dialog").open && !!document.querySelector("#boundary-join")`)
 	r := Eval[[]float64](p, `(() => { const r = document.querySelector("#boundary-dialog").getBoundingClientRect(); return [r.left, r.right]; })()`)
 	if r[0] < -1 || r[1] > 391 {
 		t.Errorf("the dialog spans %v px at 390 px wide", r)

@@ -57,6 +57,7 @@ type point struct {
 // of the right edge of the last line box).
 func (p *Page) pointIn(css, where string) point {
 	p.t.Helper()
+	p.openMenuFor(css)
 	js := fmt.Sprintf(`(() => {
 		const el = document.querySelector(%q);
 		if (!el) return {x: 0, y: 0, found: false};
@@ -95,6 +96,20 @@ func sidNum(sid string) int {
 }
 
 func sentSel(sid string) string { return fmt.Sprintf(`#sentences span.sentence[data-sid=%q]`, sid) }
+
+// openMenuFor opens the toolbar's Menu when the element is behind it (on
+// narrow or zoomed screens the bar is one row; the rest is in the menu), as
+// a person would before pressing it.
+func (p *Page) openMenuFor(css string) {
+	p.t.Helper()
+	hidden := fmt.Sprintf(`(() => { const el = document.querySelector(%q); return !!el && !!el.closest("#toolbar-more") &&
+		el.getClientRects().length === 0 && getComputedStyle(document.querySelector("#menu-button")).display !== "none"; })()`, css)
+	if !Eval[bool](p, hidden) {
+		return
+	}
+	p.Do("open the menu", chromedp.Click(chromedp.CSS("#menu-button")))
+	p.WaitJS("the menu shows "+css, "!("+hidden+")")
+}
 
 // ClickSentence clicks sentence sid.
 //

@@ -11,6 +11,8 @@ func focus(id string) {}
 
 func focusNote(note string) {}
 
+func dropNoteTyping() {}
+
 func focusArticle() {}
 
 func openModal(id string) {}

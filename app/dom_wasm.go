@@ -19,6 +19,9 @@ func focus(id string) {
 // that none is lost; nil when no note is being opened.
 var noteTyping []byte
 
+// dropNoteTyping ends the keeping of keys for a note that does not come.
+func dropNoteTyping() { noteTyping = nil }
+
 // focusNote focuses the note field and puts in it what was typed since n,
 // after the highlight's note (the field may still show another's until its
 // next render).
@@ -124,10 +127,15 @@ func listenKeys(ctx app.Context, s *session) app.Func {
 			return nil
 		}
 		e.Call("preventDefault")
-		if hl, ok := s.highlight(); ok && cmd == cmdNote {
-			noteTyping = []byte{} // until focusNote: what is typed goes into the note
-			if el := app.Window().GetElementByID("note"); el.Truthy() && !el.Get("disabled").Bool() {
-				focusNote(hl.Note) // at once, so the next key lands in the field
+		if cmd == cmdNote && !s.sel.empty() {
+			// until focusNote (or dropNoteTyping when there is no highlight
+			// after all): what is typed goes into the note. A tag pressed just
+			// before n may not have run yet, so the highlight may come.
+			noteTyping = []byte{}
+			if hl, ok := s.highlight(); ok {
+				if el := app.Window().GetElementByID("note"); el.Truthy() && !el.Get("disabled").Bool() {
+					focusNote(hl.Note) // at once, so the next key lands in the field
+				}
 			}
 		}
 		ctx.Dispatch(func(app.Context) { s.run(cmd, extend, k.Key) })

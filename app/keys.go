@@ -122,6 +122,7 @@ func (s *session) run(cmd command, extend bool, key string) {
 				focusNote(hl.Note)
 			}
 		} else {
+			dropNoteTyping()
 			s.fail("Select a highlighted sentence first: the note belongs to a highlight.")
 		}
 	case cmdUndo:

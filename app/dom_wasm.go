@@ -25,10 +25,27 @@ func dropNoteTyping() { noteTyping = nil }
 // focusNote focuses the note field and puts in it what was typed since n,
 // after the highlight's note (the field may still show another's until its
 // next render).
-func focusNote(note string) {
+func focusNote(note string) { focusNoteTry(note, 0) }
+
+// noteTries is how many times (a frame apart) focusNote waits for the note
+// field to be enabled while keys typed after n are kept for it: on a busy
+// machine the render that enables it can come after the command ran.
+const noteTries = 60
+
+func focusNoteTry(note string, try int) {
 	el := app.Window().GetElementByID("note")
 	if !el.Truthy() || el.Get("disabled").Bool() {
-		noteTyping = nil
+		if noteTyping == nil || try >= noteTries {
+			noteTyping = nil
+			return
+		}
+		var f app.Func
+		f = app.FuncOf(func(app.Value, []app.Value) any {
+			f.Release()
+			focusNoteTry(note, try+1)
+			return nil
+		})
+		app.Window().Call("requestAnimationFrame", f)
 		return
 	}
 	if len(noteTyping) == 0 && el.Equal(app.Window().Get("document").Get("activeElement")) {

@@ -49,6 +49,7 @@ type point struct {
 	X     float64 `json:"x"`
 	Y     float64 `json:"y"`
 	Found bool    `json:"found"`
+	Hit   bool    `json:"hit"` // the element itself is at the point (nothing covers it)
 }
 
 // pointIn scrolls the element (if needed) and returns a point inside it; for
@@ -73,7 +74,9 @@ func (p *Page) pointIn(css, where string) point {
 		const hits = p => { const e = document.elementFromPoint(p.x, p.y); return !!e && (e === el || el.contains(e)); };
 		const r0 = el.getBoundingClientRect();
 		if (r0.top < 0 || r0.bottom > innerHeight || !hits(at())) el.scrollIntoView({block: "center"});
-		return at();
+		const p = at();
+		p.hit = hits(p);
+		return p;
 	})()`, css, where)
 	pt := Eval[point](p, js)
 	if !pt.Found {
@@ -84,9 +87,16 @@ func (p *Page) pointIn(css, where string) point {
 
 // Click clicks the element with a real mouse (press and release at its
 // center), with modifiers.
+//
+// The press goes where the element is at that moment: when something covers
+// it (a message, a render that moved the page on a busy machine) the point
+// is measured again until the element is there, for up to two seconds.
 func (p *Page) Click(css string, mods ...chromedp.Modifier) {
 	p.t.Helper()
 	pt := p.pointIn(css, "center")
+	if !pt.Hit && !p.poll(2*time.Second, func() bool { pt = p.pointIn(css, "center"); return pt.Hit }) {
+		p.t.Logf("%s is covered at (%.0f, %.0f); clicking there anyway", css, pt.X, pt.Y)
+	}
 	p.Do("click "+css, chromedp.MouseClickXY(pt.X, pt.Y, chromedp.ButtonModifiers(mods...)))
 }
 

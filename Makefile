@@ -82,6 +82,7 @@ bench: deps build ## the browser benchmark against plain JS, then go test -bench
 	CHROMIUM=$(CHROMIUM) $(GO) run ./bench $(BENCH_FLAGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./annotations/ ./app/
 	$(GO) test -run '^$$' -bench ProjectNewFNC1 ./cmd/stancemark/
+	$(GO) test -run '^$$' -bench 'DatasetFNC1|ConvertW3C' -benchtime 1x -benchmem ./cmd/stancemark/
 	@echo "== the collection server (issue 19): SQLite and PostgreSQL, each started in a temporary directory"
 	$(GO) test -run '^$$' -bench 'OpenLoop' -benchtime 1x ./collect/
 	$(GO) test -run '^$$' -bench 'Sustained' -benchtime 2000x ./collect/

@@ -1,11 +1,6 @@
 package annotations
 
-import (
-	"bytes"
-	"encoding/json"
-	"io"
-	"strings"
-)
+import "io"
 
 // FormatHandinV1 is the "format" of what a student's Submit writes.
 const FormatHandinV1 = "stancemark-handin/v1"
@@ -119,10 +114,4 @@ func decodeHandin(data []byte) (*Handin, error) {
 
 // isHandin reports whether data is a JSON object whose "format" is a
 // handin's (any version).
-func isHandin(data []byte) bool {
-	var head struct {
-		Format string `json:"format"`
-	}
-	_ = json.Unmarshal(bytes.TrimPrefix(data, []byte("\uFEFF")), &head) // not JSON: not a handin
-	return strings.HasPrefix(head.Format, "stancemark-handin/")
-}
+func isHandin(data []byte) bool { return HasFormat(data, "stancemark-handin/") }

@@ -129,12 +129,14 @@ func ReadExport(r io.Reader) (*Export, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSyntax(data); err != nil {
-		return nil, err
-	}
-	e, err := decodeExport(data)
-	if err != nil {
-		return nil, err
+	e, ok := fastDecodeExport(data)
+	if !ok {
+		if err := checkSyntax(data); err != nil {
+			return nil, err
+		}
+		if e, err = decodeExport(data); err != nil {
+			return nil, err
+		}
 	}
 	if err := e.Validate(); err != nil {
 		return nil, err
@@ -164,21 +166,8 @@ func decodeExport(data []byte) (*Export, error) {
 		return nil, err
 	}
 	e := &Export{Format: format}
-	if err := o.time("exported", true, &e.Exported); err != nil {
+	if err := decodeExportHead(o, e); err != nil {
 		return nil, err
-	}
-	if err := o.str("assignment", false, &e.Assignment); err != nil {
-		return nil, err
-	}
-	if ao, err := o.object("annotator", false); err != nil {
-		return nil, err
-	} else if ao != nil {
-		if err := ao.only("annotator", "name"); err != nil {
-			return nil, err
-		}
-		if err := ao.str("name", false, &e.Annotator.Name); err != nil {
-			return nil, err
-		}
 	}
 	do, err := o.object("document", true)
 	if err != nil {
@@ -187,11 +176,7 @@ func decodeExport(data []byte) (*Export, error) {
 	if e.Document, err = decodeExportDocument(do); err != nil {
 		return nil, err
 	}
-	so, err := o.object("scheme", true)
-	if err != nil {
-		return nil, err
-	}
-	if e.Scheme, err = decodeScheme(so); err != nil {
+	if e.Scheme, err = decodeExportScheme(o); err != nil {
 		return nil, err
 	}
 	items, err := o.list("annotations", true)
@@ -202,6 +187,34 @@ func decodeExport(data []byte) (*Export, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+// decodeExportHead reads when an export was made, its assignment and its
+// annotator.
+func decodeExportHead(o *jsonObject, e *Export) error {
+	if err := o.time("exported", true, &e.Exported); err != nil {
+		return err
+	}
+	if err := o.str("assignment", false, &e.Assignment); err != nil {
+		return err
+	}
+	ao, err := o.object("annotator", false)
+	if err != nil || ao == nil {
+		return err
+	}
+	if err := ao.only("annotator", "name"); err != nil {
+		return err
+	}
+	return ao.str("name", false, &e.Annotator.Name)
+}
+
+// decodeExportScheme reads the scheme of an export.
+func decodeExportScheme(o *jsonObject) (Scheme, error) {
+	so, err := o.object("scheme", true)
+	if err != nil {
+		return Scheme{}, err
+	}
+	return decodeScheme(so)
 }
 
 func decodeExportDocument(o *jsonObject) (ExportDocument, error) {

@@ -4,12 +4,10 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"stancemark/annotations"
 )
@@ -112,13 +110,5 @@ func readProjectFlag(name string) (*annotations.Project, error) {
 // isSubmission reports whether data is JSON whose "format" starts with
 // "stancemark-submission/".
 func isSubmission(data []byte) bool {
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return false
-	}
-	var head struct {
-		Format string `json:"format"`
-	}
-	_ = json.Unmarshal(trimmed, &head)
-	return strings.HasPrefix(head.Format, "stancemark-submission/")
+	return annotations.HasFormat(data, "stancemark-submission/")
 }

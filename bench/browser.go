@@ -321,6 +321,10 @@ func (b *bench) tag(ctx context.Context, sc scenario, idx int) (tagTimes, error)
 	if err != nil {
 		return t, err
 	}
+	stopProfile, err := b.startProfile(ctx)
+	if err != nil {
+		return t, err
+	}
 	ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`window.__bench.clickThenKey(%q, %q, %q)`, sid, sc.Key, sc.Label)))
 	if err != nil {
 		return t, fmt.Errorf("clicking %s and pressing %s: %w", sid, sc.Key, err)
@@ -338,6 +342,9 @@ func (b *bench) tag(ctx context.Context, sc scenario, idx int) (tagTimes, error)
 		}
 		t.Error = fmt.Sprintf("key %s did not set data-label=%q on %s", sc.Key, sc.Label, sid)
 		return t, nil
+	}
+	if err := stopProfile(sc.Page + "-" + sc.Doc.Name + "-" + sid); err != nil {
+		return t, err
 	}
 	// Saves may be deferred past the frame: wait for the work's save (up to
 	// a second), then a little longer for anything else.

@@ -50,6 +50,7 @@ type bench struct {
 	gap          time.Duration
 	tagReps      int
 	version      string
+	profileDir   string // -profile: V8 CPU profiles of every tag
 }
 
 func main() {
@@ -75,6 +76,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	bigRuns := fs.Int("big-runs", 0, "runs of the big document (default: -runs)")
 	noProject := fs.Bool("no-project", false, "skip the FNC-1-sized project")
 	verbose := fs.Bool("v", false, "print every run")
+	profileDir := fs.String("profile", "", "write a V8 CPU profile of every tag into this directory (slows the runs: for finding where the time goes, not for figures)")
 	only := fs.String("only", "", "run only the scenarios whose document name contains this (e.g. \"export\", \"50000\")")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -126,6 +128,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		chromium: *chromium, tmp: tmp, srv: srv, site: st,
 		runTimeout: 4 * time.Minute, readyTimeout: 90 * time.Second,
 		settle: time.Second, gap: 300 * time.Millisecond, tagReps: *reps,
+		profileDir: *profileDir,
 	}
 
 	// One round = every scenario once; app and reference alternate who goes

@@ -67,6 +67,7 @@ func (a *Annotator) OnMount(ctx app.Context) {
 	s.reopenDashboard()    // classroom: a reload keeps the class dashboard
 	s.reopenAdjudication() // back to the Adjudicate view when it was open
 	a.keydown = listenKeys(ctx, s)
+	warmUp() // the first tag's code, compiled while the browser is idle
 	a.dragover, a.drop = listenDrops(func(n int) {
 		s.dispatch(func() { s.dropped(n) })
 	}, func(name string, data []byte, err error) {

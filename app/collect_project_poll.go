@@ -73,8 +73,7 @@ func (s *session) pollProjectCollection(gen int) {
 	again := func(status int) {
 		s.refresh()
 		if status == 401 || status == 403 || status == 404 {
-			l.polling = "" // a wrong secret or a deleted collection: no point asking again
-			return
+			return // a wrong secret or a deleted collection: no point asking again (polling stays set until connected anew)
 		}
 		next := func() { s.pollProjectCollection(gen) }
 		if s.collect.pollLater != nil {
@@ -114,6 +113,7 @@ func (s *session) pollProjectCollection(gen int) {
 // listed notes the answer of a listing in the status line; false when it failed.
 func (l *projectLive) listed(code string, list collectList, status int, err error, at time.Time) bool {
 	if err != nil || status != 200 {
+		l.status = "Not connected to collection " + code + "; last tried at " + at.Format("15:04:05") + "."
 		l.err = "Reading collection " + code + " failed: " + httpFailure(status, list.Error, err) + "."
 		switch status {
 		case 401, 403:

@@ -37,6 +37,7 @@ func (c *fakeCollection) serve(method, url string, body []byte, h map[string]str
 		done(200, fmt.Appendf(nil, `{"kind":"project","title":"T","project":{"id":%q}}`, c.project), nil)
 	case method == "GET" && strings.HasPrefix(url, "/api/collections/"+c.code+"/submissions"):
 		if h["Authorization"] != "Bearer "+c.secret {
+			c.lists++
 			done(403, []byte(`{"error":"the secret does not match this collection"}`), nil)
 			return
 		}
@@ -158,5 +159,13 @@ func TestProjectCollectionJoinsTheAdjudication(t *testing.T) {
 	}
 	if len(next) != 0 {
 		t.Errorf("a wrong secret is asked again")
+	}
+	if st := s.collect.project.status; !strings.HasPrefix(st, "Not connected to collection ABCD2345") {
+		t.Errorf("status after a wrong secret %q", st)
+	}
+	asked := c.lists
+	s.resumeProjectLive() // a render of the panel after the failure
+	if c.lists != asked || len(next) != 0 {
+		t.Errorf("a render after a wrong secret asked again")
 	}
 }

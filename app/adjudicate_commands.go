@@ -265,11 +265,10 @@ func (s *session) adjAddInput(name string, data []byte, o *annotations.Opened) {
 
 // pendingText says how many labels still need a decision.
 func pendingText(g *annotations.Gold) string {
-	n := len(g.Pending())
-	if n == 0 {
-		return "nothing needs a decision"
+	if n := len(g.Pending()); n > 0 {
+		return pendingOf(n)
 	}
-	return plural(n, "label") + " need a decision"
+	return "nothing needs a decision"
 }
 
 // adjRemove removes an annotator's file; decisions stay (stale when the

@@ -80,6 +80,9 @@ func (s *session) adjudicatePage() app.UI {
 	if d := a.draft; d != "" {
 		v.Draft = d
 	}
+	if v.Project {
+		v.Live = s.projectLiveKey()
+	}
 	return v
 }
 

@@ -34,6 +34,7 @@ type adjudicateView struct {
 	Tables      *annotations.AgreementReport
 	Task        adjTaskItem
 	Draft       string
+	Live        string // what the collection panel shows (projectLiveKey)
 	s           *session
 }
 
@@ -55,6 +56,7 @@ func (v *adjudicateView) Render() app.UI {
 		head,
 		app.H2().ID("adj-title").Text(map[bool]string{true: "Project: ", false: "Document: "}[v.Project]+v.Title),
 		files,
+		app.If(v.Project, func() app.UI { return v.s.projectCollectPanel() }), // with -collect (collect_panel.go)
 		v.settings(),
 		v.annotators(),
 		app.P().ID("adj-counts").Role("status").Text(v.Counts),

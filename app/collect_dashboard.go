@@ -53,6 +53,7 @@ func (s *session) probeCollect() {
 		}
 	}
 	s.resumeLive()
+	s.resumeProjectLive()
 	s.refresh()
 }
 

@@ -66,9 +66,12 @@ type collectState struct {
 	toldQueue bool // the student was told a submission waits in the queue
 	// retryLater replaces the 10 s timer in tests
 	retryLater func()
-	live       collectLive // the owner's dashboard (collect_dashboard.go)
-	delivered  int         // submissions delivered in this tab, for tests and the status
-	receipt    *collectReceipt
+	// pollLater replaces the livePoll timer of the project collection in tests
+	pollLater func(next func())
+	live      collectLive // the owner's dashboard (collect_dashboard.go)
+	project   projectLive // the owner's project collection in the Adjudicate view (collect_project.go)
+	delivered int         // submissions delivered in this tab, for tests and the status
+	receipt   *collectReceipt
 }
 
 // openCollection loads ?collect=CODE from the server and opens its

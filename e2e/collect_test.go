@@ -311,3 +311,81 @@ func TestCollectDashboardPhone(t *testing.T) {
 		}
 	}
 }
+
+// The researcher opens the project's adjudication on a server with
+// -collect and opens it for submissions there: annotators' submissions
+// posted to the collection join the adjudication without a reload — the
+// annotators, their labels side by side, the counts — and a third one
+// joins later; the status line says connected and how many. Reading
+// another collection of it with a wrong secret names the 403.
+func TestCollectProjectAdjudicateLive(t *testing.T) {
+	_, paths := adjFiles(t)
+	project, err := os.ReadFile(paths["project"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := startCollectServerOf(t, project)
+	p := newProfile(t)
+	p.Do("open the app", chromedp.Navigate(c.base+"/"))
+	p.WaitReady()
+	p.openAdjudicate(paths["project"])
+	p.WaitJS("the project collection's panel offers to collect", `document.querySelector('#collect-panel[data-kind=project] button#collect-create')`)
+	p.Click("button#collect-create")
+	p.WaitJS("the secret is shown once", `document.querySelector('#collect-secret-value')`)
+	link, secret := p.Text("#collect-link"), p.Text("#collect-secret-value")
+	code, ok := strings.CutPrefix(link, c.base+"/?collect=")
+	if !ok || len(code) != 8 || len(secret) < 26 {
+		t.Fatalf("link %q, secret %q", link, secret)
+	}
+	p.WaitJS("connected", `(document.querySelector('#collect-live')||{}).textContent.includes('Connected to collection `+code+`: 0 submissions')`)
+	post := func(who string) {
+		body, err := os.ReadFile(paths[who])
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := http.Post(c.base+"/api/collections/"+code+"/submissions", "application/json", bytes.NewReader(body))
+		if err != nil || res.StatusCode != 201 {
+			t.Fatalf("POST %s: %v %v", who, err, res.Status)
+		}
+		res.Body.Close()
+	}
+	post("ana")
+	post("bob")
+	p.waitAnnotators(2)
+	p.WaitJS("the status line counts two", `document.querySelector('#collect-live').textContent.includes(': 2 submissions, the latest received at')`)
+	if got := p.Text("#adj-annotators-title"); got != "Annotators (2)" {
+		t.Errorf("annotators heading %q", got)
+	}
+	p.waitUnit("s2: ana and bob disagree", "s2", map[string]string{"data-source": "unresolved", "data-tie": "true"})
+	for who, want := range map[string]string{"ana": "Agree", "bob": "Disagree"} {
+		if got := p.Text(adjUnit("s2") + fmt.Sprintf(` tr[data-annotator=%q] .adj-cast-label`, who)); got != want {
+			t.Errorf("%s's label on s2 shows %q, want %q", who, got, want)
+		}
+	}
+	post("cy")
+	p.waitAnnotators(3)
+	p.waitUnit("s2: cy makes a majority", "s2", map[string]string{"data-source": "majority", "data-label": "disagree"})
+	if got := p.Text(adjUnit("s2") + ` tr[data-annotator="cy"] .adj-cast-label`); got != "Disagree" {
+		t.Errorf("cy's label on s2 shows %q", got)
+	}
+	p.WaitJS("the status line counts three", `document.querySelector('#collect-live').textContent.includes(': 3 submissions')`)
+	if got := p.Text("#adj-counts"); !strings.Contains(got, "majority") {
+		t.Errorf("counts %q", got)
+	}
+	if n := Eval[int](p, `document.querySelectorAll('#adj-annotators li').length`); n != 3 {
+		t.Errorf("%d annotators after the polls went on, want 3 (each submission once)", n)
+	}
+	p.audit("the Adjudicate view with a live collection", axeSource(t))
+
+	// Another collection of the same project, read with a wrong secret.
+	p.allowConsole("403 (Forbidden)")
+	p.Click("button#collect-forget")
+	p.WaitJS("the connect form", `document.querySelector('button#collect-connect')`)
+	p.TypeInto("#collect-code", c.code)
+	p.TypeInto("#collect-secret", "not-the-secret")
+	p.Click("button#collect-connect")
+	p.WaitJS("the wrong secret is named", `(document.querySelector('#collect-error')||{}).textContent.includes('the secret does not match this collection (HTTP 403)')`)
+	if n := Eval[int](p, `document.querySelectorAll('#adj-annotators li').length`); n != 3 {
+		t.Errorf("%d annotators after a failed connect, want the 3 read before", n)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -162,4 +163,103 @@ func TestPhoneTagsWithThePaletteDocked(t *testing.T) {
 	p.audit("phone with the menu open, dark", axeSource(t))
 	p.Key("\x1b")
 	p.WaitJS("Escape closes the menu", `document.querySelector("#menu-button").getAttribute("aria-expanded") === "false"`)
+}
+
+// fitsWidth fails the test when css (or anything in it) reaches past the
+// viewport's sides or scrolls sideways in its own box.
+func (p *Page) fitsWidth(what, css string) {
+	p.t.Helper()
+	bad := Eval[string](p, fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q), bad = [];
+		if (!el) return "no element";
+		if (el.scrollWidth > el.clientWidth + 1) bad.push("it scrolls sideways by " + (el.scrollWidth - el.clientWidth) + " px");
+		for (const e of [el, ...el.querySelectorAll("*")]) {
+			const r = e.getBoundingClientRect();
+			if (r.width === 0 && r.height === 0) continue;
+			if (r.left < -1 || r.right > innerWidth + 1) bad.push((e.id ? "#" + e.id : e.tagName.toLowerCase()) + " spans " + Math.round(r.left) + "–" + Math.round(r.right) + " px");
+		}
+		return bad.slice(0, 6).join("; ");
+	})()`, css))
+	if bad != "" {
+		p.t.Errorf("%s at %d px wide: %s", what, Eval[int](p, `innerWidth`), bad)
+	}
+}
+
+// pressable fails the test unless the button css can be scrolled to and
+// is then on screen with nothing covering its center.
+func (p *Page) pressable(css string) {
+	p.t.Helper()
+	pt := p.pointIn(css, "center")
+	if !pt.Hit && !p.poll(2*time.Second, func() bool { pt = p.pointIn(css, "center"); return pt.Hit }) {
+		p.t.Errorf("%s is covered at its center (%.0f, %.0f)", css, pt.X, pt.Y)
+	}
+	if b := p.boxOf(css); b.Left < -1 || b.Right > Eval[float64](p, `innerWidth`)+1 || b.Bottom <= b.Top {
+		p.t.Errorf("%s spans %+v: not on screen", css, b)
+	}
+}
+
+// TestCollectPanelsAt200Percent: at 1280×800 zoomed to 200% (640×400 CSS
+// pixels) the collection panels fit the width and their buttons can be
+// pressed: a participant's Submit in an assignment opened from a
+// collection, the class dashboard's collection panel (Open for
+// submissions, Read it, then the link and the secret), and the Adjudicate
+// view's for a project.
+func TestCollectPanelsAt200Percent(t *testing.T) {
+	c := startCollectServer(t, "-participant", "PROLIFIC_PID")
+	_, paths := adjFiles(t)
+	zoomed := func(t *testing.T) *Page {
+		p := newProfile(t)
+		p.Do("200% zoom", chromedp.EmulateViewport(640, 400, chromedp.EmulateScale(2)))
+		return p
+	}
+	t.Run("participant", func(t *testing.T) {
+		p := zoomed(t)
+		p.Do("open the study link", chromedp.Navigate(c.base+"/?collect="+c.code+"&PROLIFIC_PID=pid-200"))
+		p.WaitReady()
+		p.WaitJS("the collection's assignment is open", `(document.querySelector('#assignment-title')||{}).textContent === 'Assignment: Crowd study'`)
+		if w := Eval[int](p, `document.documentElement.scrollWidth`); w > 640 {
+			t.Errorf("the page is %d px wide at 640", w)
+		}
+		p.fitsWidth("the assignment panel", "#assignment-panel")
+		p.ClickSentence("s1")
+		p.Key("1")
+		p.waitLabel("tagged", "s1", "supports")
+		p.pressable("button#submit")
+		p.Click("button#submit")
+		p.WaitJS("delivered", `(document.querySelector('#message-text')||{}).textContent.includes('Delivered at')`)
+		p.fitsWidth("the message", "#message")
+	})
+	panel := func(t *testing.T, p *Page, what string) {
+		p.fitsWidth(what+"'s collection panel", "#collect-panel")
+		p.pressable("button#collect-create")
+		p.pressable("button#collect-connect")
+		p.Click("button#collect-connect") // with nothing typed: told what is missing
+		p.WaitJS("told to type the code", `(document.querySelector('#message-text')||{}).textContent.includes("Type the collection's code and its owner secret")`)
+		p.Click("button#collect-create")
+		p.WaitJS("the secret is shown once", `document.querySelector('#collect-secret-value')`)
+		p.fitsWidth(what+"'s collection panel with its link and secret", "#collect-panel")
+		for _, css := range []string{"#collect-link", "#collect-secret-value", "button#collect-forget", "button#collect-delete"} {
+			p.pressable(css)
+		}
+	}
+	t.Run("class dashboard", func(t *testing.T) {
+		p := zoomed(t)
+		p.Do("open the app", chromedp.Navigate(c.base+"/"))
+		p.WaitReady()
+		p.Click("button#dashboard-button")
+		p.WaitJS("the dashboard is shown", `document.querySelector('main#dashboard')`)
+		p.Do("open the assignment", chromedp.SetUploadFiles(chromedp.CSS("input#dash-assignment-file"), []string{c.apath}))
+		p.WaitJS("the collection panel", `document.querySelector('#collect-panel[data-kind=assignment] button#collect-create')`)
+		panel(t, p, "the dashboard")
+	})
+	t.Run("adjudicate", func(t *testing.T) {
+		p := zoomed(t)
+		p.Do("open the app", chromedp.Navigate(c.base+"/"))
+		p.WaitReady()
+		p.openAdjudicate(paths["project"])
+		p.WaitJS("the project's collection panel", `document.querySelector('#collect-panel[data-kind=project] button#collect-create')`)
+		panel(t, p, "the Adjudicate view")
+		p.WaitJS("connected", `(document.querySelector('#collect-live')||{}).textContent.includes('Connected to collection')`)
+		p.fitsWidth("the Adjudicate view's collection panel, connected", "#collect-panel")
+	})
 }

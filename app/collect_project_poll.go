@@ -6,12 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 )
 
 // Reading a project collection live: every livePoll the receipts (GET
-// …/submissions, small); only when one is new, the bodies (?bodies=1),
-// and each new submission joins the adjudication through adjOpenFile, the
+// …/submissions, small); only when one is new, the bodies of the new ones
+// (?bodies=1&ids=…, at most maxBodiesPerRead a time), and each new submission joins the adjudication through adjOpenFile, the
 // same way in as a dropped file. A submission is taken once: by its
 // receipt id (seen, and the input's name after a reload), and not at all
 // when the same bytes are loaded already (a file dropped too). A
@@ -42,12 +43,16 @@ func liveInputName(code string, x collectListed) string {
 	return fmt.Sprintf("collection %s, %s v%d", code, x.ID, x.Version)
 }
 
-// readCollection lists the owner's collection, with the bodies or not,
-// and calls done on the UI goroutine.
-func (s *session) readCollection(o collectOwner, bodies bool, done func(list collectList, status int, err error)) {
+// maxBodiesPerRead is how many submissions one read fetches (the server
+// takes at most 100 ids); the rest come with the next poll.
+const maxBodiesPerRead = 20
+
+// readCollection lists the owner's collection: the receipts, or with ids
+// the bodies of those submissions; done runs on the UI goroutine.
+func (s *session) readCollection(o collectOwner, ids []string, done func(list collectList, status int, err error)) {
 	path := "/api/collections/" + url.PathEscape(o.Code) + "/submissions"
-	if bodies {
-		path += "?bodies=1"
+	if len(ids) > 0 {
+		path += "?bodies=1&ids=" + url.QueryEscape(strings.Join(ids, ","))
 	}
 	requestJSON("GET", path, nil, map[string]string{"Authorization": "Bearer " + o.Secret}, func(status int, resp []byte, err error) {
 		s.dispatch(func() {
@@ -86,7 +91,7 @@ func (s *session) pollProjectCollection(gen int) {
 		}()
 	}
 	current := func() bool { return gen == l.gen && s.adjProject() == p }
-	s.readCollection(o, false, func(list collectList, status int, err error) {
+	s.readCollection(o, nil, func(list collectList, status int, err error) {
 		if !current() {
 			return
 		}
@@ -94,16 +99,24 @@ func (s *session) pollProjectCollection(gen int) {
 			again(status)
 			return
 		}
-		if !l.anyNew(list) {
+		need := s.wantedBodies(o.Code, list.Submissions)
+		if len(need) == 0 {
+			s.joinSubmissions(o.Code, list.Submissions, nil) // passes over the superseded
 			again(status)
 			return
 		}
-		s.readCollection(o, true, func(full collectList, status int, err error) {
+		s.readCollection(o, need, func(got collectList, status int, err error) {
 			if !current() {
 				return
 			}
-			if l.listed(o.Code, full, status, err, s.now()) {
-				s.joinSubmissions(o.Code, full.Submissions)
+			if err == nil && status == 200 {
+				bodies := map[string]json.RawMessage{}
+				for _, x := range got.Submissions {
+					bodies[x.ID] = x.Body
+				}
+				s.joinSubmissions(o.Code, list.Submissions, bodies)
+			} else {
+				l.listed(o.Code, got, status, err, s.now())
 			}
 			again(status)
 		})
@@ -133,36 +146,65 @@ func (l *projectLive) listed(code string, list collectList, status int, err erro
 	return true
 }
 
-// anyNew reports whether the list has a submission not taken yet.
-func (l *projectLive) anyNew(list collectList) bool {
-	for _, x := range list.Submissions {
-		if !l.seen[x.ID] {
-			return true
-		}
-	}
-	return false
+// passedOver reports whether the collection's submission x is not to
+// join: superseded by its submitter's later version, its bytes already
+// here (a file dropped), or taken before a reload.
+func (s *session) passedOver(code string, x collectListed, latest map[string]int, have map[string]bool) bool {
+	return x.Version < latest[x.Submitter] || have[x.Hash] || s.adj.open.rec.named(liveInputName(code, x))
 }
 
-// joinSubmissions adds the collection's new submissions (oldest first) to
-// the open adjudication, each as a dropped file is added.
-func (s *session) joinSubmissions(code string, subs []collectListed) {
-	l := &s.collect.project
+// latestVersions is each submitter's latest version in the listing.
+func latestVersions(subs []collectListed) map[string]int {
 	latest := map[string]int{}
 	for _, x := range subs {
 		latest[x.Submitter] = max(latest[x.Submitter], x.Version)
 	}
-	have := s.adj.open.rec.liveHashes()
+	return latest
+}
+
+// wantedBodies are the ids of the listed submissions to fetch: not taken
+// yet and not passed over, the oldest maxBodiesPerRead.
+func (s *session) wantedBodies(code string, subs []collectListed) []string {
+	l := &s.collect.project
+	if s.adj.open == nil {
+		return nil
+	}
+	latest, have := latestVersions(subs), s.adj.open.rec.liveHashes()
+	var ids []string
+	for _, x := range subs {
+		if !l.seen[x.ID] && !s.passedOver(code, x, latest, have) && len(ids) < maxBodiesPerRead {
+			ids = append(ids, x.ID)
+		}
+	}
+	return ids
+}
+
+// joinSubmissions adds the collection's new submissions (the listing,
+// oldest first, and the bodies read of them) to the open adjudication,
+// each as a dropped file is added. One whose body was not read yet waits
+// for the next poll.
+func (s *session) joinSubmissions(code string, subs []collectListed, bodies map[string]json.RawMessage) {
+	l := &s.collect.project
+	if s.adj.open == nil {
+		return
+	}
+	latest, have := latestVersions(subs), s.adj.open.rec.liveHashes()
 	joined, refused := 0, ""
 	for _, x := range subs {
 		a := s.adj.open
 		if l.seen[x.ID] || a == nil {
 			continue
 		}
+		if s.passedOver(code, x, latest, have) {
+			l.seen[x.ID] = true
+			continue
+		}
+		body, ok := bodies[x.ID]
+		if !ok {
+			continue
+		}
 		l.seen[x.ID] = true
 		name := liveInputName(code, x)
-		if x.Version < latest[x.Submitter] || have[x.Hash] || a.rec.named(name) {
-			continue // superseded, the same bytes already here (a file dropped), or taken before a reload
-		}
 		for _, y := range subs { // the submitter's earlier version from this collection gives way
 			if y.Submitter == x.Submitter && y.Version < x.Version {
 				if who, ok := a.rec.liveNamed(liveInputName(code, y)); ok {
@@ -170,7 +212,7 @@ func (s *session) joinSubmissions(code string, subs []collectListed) {
 				}
 			}
 		}
-		s.adjOpenFile(name, x.Body)
+		s.adjOpenFile(name, body)
 		if in := s.adj.open.rec.input(x.Annotator); in != nil && in.Name == name && in.Data != "" {
 			joined++
 			have[x.Hash] = true

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	neturl "net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +24,7 @@ type fakeCollection struct {
 	project string // the project id GET /api/collections/{code} names
 	subs    []collectListed
 	bodies  int // listings with the bodies
+	fetched int // bodies sent, summed over the listings
 	lists   int
 }
 
@@ -42,14 +45,27 @@ func (c *fakeCollection) serve(method, url string, body []byte, h map[string]str
 			return
 		}
 		c.lists++
-		withBodies := strings.HasSuffix(url, "?bodies=1")
+		q := ""
+		if i := strings.Index(url, "?"); i >= 0 {
+			q = url[i+1:]
+		}
+		v, _ := neturl.ParseQuery(q)
+		withBodies := v.Get("bodies") == "1"
+		var ids []string
+		if v.Get("ids") != "" {
+			ids = strings.Split(v.Get("ids"), ",")
+		}
 		out := collectList{Kind: "project", Submissions: []collectListed{}}
 		for _, x := range c.subs {
+			if len(ids) > 0 && !slices.Contains(ids, x.ID) {
+				continue
+			}
 			if !withBodies {
 				x.Body = nil
 			}
 			out.Submissions = append(out.Submissions, x)
 		}
+		c.fetched += len(out.Submissions) * map[bool]int{true: 1}[withBodies]
 		if withBodies {
 			c.bodies++
 		}
@@ -123,7 +139,11 @@ func TestProjectCollectionJoinsTheAdjudication(t *testing.T) {
 		t.Errorf("%d listings with bodies after a poll with nothing new, want 1", c.bodies)
 	}
 	c.add("s3", "b3", "cy", 1, f.subs["cy"])
+	fetched := c.fetched
 	tick()
+	if got := c.fetched - fetched; got != 1 {
+		t.Errorf("a third submission fetched %d bodies, want only its own", got)
+	}
 	if got := annotators(); got != "ana bob cy" {
 		t.Fatalf("a third submission: annotators %q (message %q)", got, s.msg.Text)
 	}

@@ -101,6 +101,27 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	writeJSON(w, status, map[string]string{"error": msg})
 }
 
+// maxListedIDs is how many ids one ?ids= may name.
+const maxListedIDs = 100
+
+// submissionIDs reads the ?ids= of a listing: none, or at most
+// maxListedIDs ids as newID makes them ("s" and 16 letters or digits).
+func submissionIDs(v string) ([]string, bool) {
+	if v == "" {
+		return nil, true
+	}
+	ids := strings.Split(v, ",")
+	if len(ids) > maxListedIDs {
+		return nil, false
+	}
+	for _, id := range ids {
+		if len(id) != 17 || id[0] != 's' || strings.Trim(id[1:], "abcdefghijklmnopqrstuvwxyz0123456789") != "" {
+			return nil, false
+		}
+	}
+	return ids, true
+}
+
 // validCode reports whether code can be a collection code at all.
 func validCode(code string) bool {
 	if len(code) != codeLength {
@@ -297,7 +318,8 @@ type storedWire struct {
 }
 
 // list is GET /api/collections/{code}/submissions (owner only): receipts
-// and annotators, with ?bodies=1 the submissions themselves.
+// and annotators, with ?bodies=1 the submissions themselves, with
+// ?ids=ID,ID… only those (what a live view has not read yet).
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	secret, ok := bearer(w, r)
 	if !ok {
@@ -314,7 +336,12 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	withBodies := r.URL.Query().Get("bodies") == "1"
-	subs, err := s.store.Submissions(r.Context(), code, withBodies)
+	ids, ok := submissionIDs(r.URL.Query().Get("ids"))
+	if !ok {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("ids: give at most %d submission ids (from the receipts) separated by commas", maxListedIDs))
+		return
+	}
+	subs, err := s.store.Submissions(r.Context(), code, withBodies, ids...)
 	if err != nil {
 		s.fail(w, r, err)
 		return

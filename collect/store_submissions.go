@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -218,13 +219,21 @@ func (s *Store) byIdempotencyKey(ctx context.Context, q querier, code, key, hash
 }
 
 // Submissions returns the submissions of the collection with code, oldest
-// first, with their bodies when withBodies is set.
-func (s *Store) Submissions(ctx context.Context, code string, withBodies bool) ([]StoredSubmission, error) {
+// first, with their bodies when withBodies is set; only those whose ids
+// are given when ids is not empty (a live view fetching what is new).
+func (s *Store) Submissions(ctx context.Context, code string, withBodies bool, ids ...string) ([]StoredSubmission, error) {
 	cols := `id, body_hash, received, version, submitter, annotator`
 	if withBodies {
 		cols += `, body`
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+cols+` FROM submissions WHERE code = ? ORDER BY received, id`), code)
+	query, args := `SELECT `+cols+` FROM submissions WHERE code = ?`, []any{code}
+	if len(ids) > 0 {
+		query += ` AND id IN (?` + strings.Repeat(`, ?`, len(ids)-1) + `)`
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(query+` ORDER BY received, id`), args...)
 	if err != nil {
 		return nil, err
 	}

@@ -130,7 +130,7 @@ func joinAcrossLanguages(p string, cuts []cutTrace, trace *[]cutTrace) []cutTrac
 			rule = RuleEllipsisInside
 		case quoteAttribution(a, b):
 			rule = RuleQuoteAttribution
-		case endsOneLetterAbbreviation(a):
+		case endsOneLetterAbbreviation(a, b):
 			rule = RuleOneLetterAbbreviation
 		}
 		if rule != ruleNone {

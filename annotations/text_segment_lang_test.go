@@ -46,6 +46,7 @@ func TestSegmentWithPunktModels(t *testing.T) {
 		{"abbreviations", "Die Feier fand z. B. in Berlin statt.| Die Regierung, d. h. das Kabinett, stimmte zu!| Dr. Müller sagte, es sei ein großer Tag."},
 		{"quotation and attribution", "„Warum?“ fragte er.| Niemand antwortete."},
 		{"number abbreviation", "Nr. 5 der Liste wurde gestrichen.| Das geschah ohne Debatte."},
+		{"two one-letter abbreviations after a number", "Satz Nr. 12 z. B. handelt vom Iran.| Satz Nr. 13 nicht."},
 	})
 	checkSplit(t, "de-CH", []struct{ name, marked string }{
 		{"regional tag", "Der Bundesrat hat am Mittwoch entschieden.| Die Kantone sind nicht einverstanden."},

@@ -39,7 +39,8 @@ const (
 	// model, a boundary Punkt made after one lowercase letter and a
 	// period: "z. | B.", "d. | h." (German), "ο κ. | Παπαδόπουλος" (Greek,
 	// Mr.). No sentence ends in a one-letter lowercase word but a unit
-	// after a number ("à 20 h. | Le vote"), which Punkt decides.
+	// after a number ("à 20 h. | Le vote"), which Punkt decides unless
+	// another one-letter abbreviation follows ("Nr. 12 z. | B.").
 	RuleOneLetterAbbreviation = "one-letter-abbreviation"
 )
 
@@ -158,17 +159,26 @@ func skipRunes(p string, i int, skip func(rune) bool) int {
 func isASCIIAlnum(b byte) bool { return isASCIILetter(b) || b >= '0' && b <= '9' }
 
 // endsOneLetterAbbreviation reports whether sentence a ends in one
-// lowercase letter and a period ("z.", "κ."), not after a number, where
-// the letter is a unit that can end a sentence ("à 20 h.").
-func endsOneLetterAbbreviation(a string) bool {
+// lowercase letter and a period ("z.", "κ.") that does not end a sentence
+// before b: always when b starts with another such letter ("z. | B."),
+// else when the letter does not follow a number, where it is a unit that
+// can end a sentence ("à 20 h. | Le vote").
+func endsOneLetterAbbreviation(a, b string) bool {
 	sp := strings.LastIndexFunc(a, isSpace)
-	w := strings.TrimLeft(a[sp+1:], terminalOpeners)
-	r, n := utf8.DecodeRuneInString(w)
-	if len(w) != n+1 || w[n] != '.' || !unicode.IsLower(r) {
+	if !isOneLetterAbbreviation(a[sp+1:], true) {
 		return false
 	}
+	next, _, _ := strings.Cut(b, " ")
 	before := strings.TrimRightFunc(a[:max(sp, 0)], isSpace)
-	return !unicode.IsDigit(lastRune(before))
+	return isOneLetterAbbreviation(next, false) || !unicode.IsDigit(lastRune(before))
+}
+
+// isOneLetterAbbreviation reports whether w (after opening quotes) is one
+// letter and a period; lowercase when lower is set.
+func isOneLetterAbbreviation(w string, lower bool) bool {
+	w = strings.TrimLeft(w, terminalOpeners)
+	r, n := utf8.DecodeRuneInString(w)
+	return len(w) == n+1 && w[n] == '.' && unicode.IsLetter(r) && (!lower || unicode.IsLower(r))
 }
 
 func lastRune(s string) rune {

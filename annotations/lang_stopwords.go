@@ -16,7 +16,7 @@ var stopWords = map[string]string{
 	"en": `the of and to in is that it was for on are with as his they be at this have from by not
 	       but what all were when we there can an which their said if will about would has been had`,
 	"de": `der die und das ist nicht ein eine zu den von mit sich des auf für im dem auch es an als
-	       nach wie aus bei wird sind oder hat noch werden über aber ich sie einer`,
+	       nach wie aus bei wird sind oder hat noch werden über aber ich sie einer in am dass war`,
 	"fr": `le la les de des et est un une du en que qui dans pour pas sur au ce il elle sont avec par
 	       plus ne se mais ont été cette leur aux nous vous`,
 	"es": `el la los las de del que en y un una por con para es se no su al lo como más pero sus le

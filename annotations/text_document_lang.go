@@ -47,8 +47,21 @@ func ParsePlainTextLang(src, lang string) (*Document, error) {
 // ResegmentLang returns d's text split for the language lang (see
 // NewDocumentLang), with d's title; a title derived from d's first
 // sentence (DeriveTitle) is derived again from the new first sentence.
+// When lang splits as English does and so was d (d.Language is ""), it
+// returns d itself, whatever made it (ParseMarkdown, ParseHTML, ...).
 func (d *Document) ResegmentLang(lang string) (*Document, error) {
-	nd, err := NewDocumentLang(d.Title, d.Text, lang)
+	tag, err := NormalizeLanguage(lang)
+	if err != nil {
+		return nil, err
+	}
+	split, err := splitterFor(tag)
+	if err != nil {
+		return nil, err
+	}
+	if split == nil && d.Language == "" {
+		return d, nil
+	}
+	nd, err := NewDocumentLang(d.Title, d.Text, tag)
 	if err != nil {
 		return nil, err
 	}

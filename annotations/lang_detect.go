@@ -158,11 +158,11 @@ func DetectLanguage(text string) string {
 	return scriptLanguages[best]
 }
 
-// voteLatin returns the language of latinLanguages whose stop words text
+// voteLatin returns the language of stopWords whose stop words text
 // has most of (see DetectLanguage), or "und".
 func voteLatin(text string) string {
 	words := stopWordLanguages()
-	votes := make([]float64, len(latinLanguages))
+	votes := make([]float64, len(stopWords))
 	var w strings.Builder
 	flush := func() {
 		if langs := words[w.String()]; len(langs) > 0 {
@@ -194,5 +194,5 @@ func voteLatin(text string) string {
 	if votes[first] < minLatinVotes || second >= 0 && votes[first] < latinVoteLeadOverNext*votes[second] {
 		return LanguageUndetermined
 	}
-	return latinLanguages[first]
+	return stopWords[first].lang
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/neurosnap/sentences"
@@ -38,14 +39,13 @@ var ErrNoModel = errors.New("no sentence model for the language")
 // English has its model in the package (github.com/neurosnap/sentences/english).
 var PunktLanguages = []string{"cs", "da", "nl", "et", "fi", "fr", "de", "el", "it", "no", "pl", "pt", "sl", "es", "sv", "tr"}
 
-// punktModelOf maps a language subtag to the model it segments with.
-var punktModelOf = func() map[string]string {
-	m := map[string]string{"nb": "no", "nn": "no"}
-	for _, l := range PunktLanguages {
-		m[l] = l
+// punktModelOf returns the model a language subtag segments with.
+func punktModelOf(lang string) (string, bool) {
+	if lang == "nb" || lang == "nn" {
+		return "no", true
 	}
-	return m
-}()
+	return lang, slices.Contains(PunktLanguages, lang)
+}
 
 // models is the registered ModelSource and the tokenizers built from it,
 // each on the first use of its language.

@@ -19,18 +19,13 @@ import (
 const LanguageUndetermined = "und"
 
 // iso639_1 is every two-letter ISO 639-1 language code (including the
-// deprecated "iw", "in", "ji", mapped by deprecatedLanguages).
+// deprecated "iw", "in", "ji", which NormalizeLanguage replaces).
 const iso639_1 = `aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy
 da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz
 ia id ie ig ii ik in io is it iu iw ja ji jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg
 li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa
 pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti
 tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu`
-
-var knownLanguages = wordSet(iso639_1)
-
-// deprecatedLanguages maps the codes BCP 47 replaced to their successors.
-var deprecatedLanguages = map[string]string{"iw": "he", "in": "id", "ji": "yi"}
 
 // NormalizeLanguage returns tag as a well-formed BCP 47 tag in its
 // canonical case ("DE" → "de", "de_ch" → "de-CH", "zh-hant-tw" →
@@ -50,11 +45,16 @@ func NormalizeLanguage(tag string) (string, error) {
 	switch {
 	case !isAlnumSubtag(lang, 2, 3) || !isAlphaSubtag(lang):
 		return "", fmt.Errorf("language %q is not a BCP 47 tag: it must start with a language code of two or three letters, such as \"de\" or \"de-CH\"", tag)
-	case len(lang) == 2 && !knownLanguages[lang]:
+	case len(lang) == 2 && !hasWord(iso639_1, lang):
 		return "", fmt.Errorf("language %q is not a BCP 47 tag: %q is not an ISO 639-1 language code", tag, lang)
 	}
-	if d, ok := deprecatedLanguages[lang]; ok {
-		lang = d
+	switch lang { // the codes BCP 47 replaced
+	case "iw":
+		lang = "he"
+	case "in":
+		lang = "id"
+	case "ji":
+		lang = "yi"
 	}
 	out := []string{lang}
 	const (
@@ -90,6 +90,19 @@ func NormalizeLanguage(tag string) (string, error) {
 		return "", fmt.Errorf("language %q is not a BCP 47 tag: it ends with an empty extension", tag)
 	}
 	return strings.Join(out, "-"), nil
+}
+
+// hasWord reports whether w is one of the whitespace-separated words of
+// list. (The lists of language codes are strings, not maps built when the
+// program starts, so that a program that never reads them, app.wasm, does
+// not link them.)
+func hasWord(list, w string) bool {
+	for _, x := range strings.Fields(list) {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // baseLanguage returns the language subtag of a normalized tag: "de-CH" →

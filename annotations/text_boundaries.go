@@ -143,11 +143,9 @@ type Boundary struct {
 // A document split for a language (d.Language) is explained by that
 // language's rules.
 func (d *Document) Explain() []Boundary {
-	split := func(p string, trace *[]cutTrace) []byteSpan { return splitParagraph(p, CurrentSegmenter, trace) }
-	if d.Language != "" {
-		if s, err := splitterFor(d.Language); err == nil && s != nil {
-			split = s
-		}
+	split := d.split
+	if split == nil {
+		split = func(p string, trace *[]cutTrace) []byteSpan { return splitParagraph(p, CurrentSegmenter, trace) }
 	}
 	var out []Boundary
 	for i, p := range strings.Split(d.Text, "\n\n") {
@@ -165,9 +163,9 @@ func (d *Document) Explain() []Boundary {
 }
 
 // SameAsCurrent reports whether d's sentences are the ones the current
-// segmenter gives its text (for d.Language, when it is set).
+// segmenter gives its text (for d.Language, when d was split for it).
 func (d *Document) SameAsCurrent() bool {
-	cur, err := NewDocumentLang(d.Title, d.Text, d.Language)
+	cur, err := d.Resegment()
 	return err == nil && sameSentences(cur, d.ExportDocument().Sentences) == nil
 }
 

@@ -52,10 +52,10 @@ func (d *Document) SplitSentence(i, at int) (*Document, error) {
 }
 
 // Resegment returns d's text split by CurrentSegmenter (by the rules of
-// d.Language when it is set), with d's title.
+// d.Language when d was split for it, NewDocumentLang), with d's title.
 func (d *Document) Resegment() (*Document, error) {
-	if d.Language != "" {
-		return NewDocumentLang(d.Title, d.Text, d.Language)
+	if d.split != nil {
+		return newDocumentSplit(d.Title, d.Text, d.Language, d.split)
 	}
 	return NewDocument(d.Title, d.Text)
 }

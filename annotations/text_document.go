@@ -29,6 +29,13 @@ type Document struct {
 	// the Latin-script languages with no model of their own.
 	Language string
 
+	// split is how the text was split when it was for Language (the
+	// language's rules, NewDocumentLang), for Explain, SameAsCurrent and
+	// Resegment; nil for segmenter version 2. A function rather than a
+	// call on Language, so that a program that never splits a language
+	// (app.wasm, so far) does not link the languages' rules.
+	split paragraphSplitter
+
 	index     map[string]int // sentence id -> index into Sentences
 	byteStart []int          // byte offset of each sentence's Start in Text
 	byteEnd   []int          // byte offset of each sentence's End in Text

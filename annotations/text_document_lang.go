@@ -23,8 +23,13 @@ func NewDocumentLang(title, body, lang string) (*Document, error) {
 	if split == nil {
 		return NewDocument(title, body)
 	}
+	return newDocumentSplit(title, body, tag, split)
+}
+
+// newDocumentSplit is NewDocumentLang for the language tag split by split.
+func newDocumentSplit(title, body, tag string, split paragraphSplitter) (*Document, error) {
 	text, paras, parts := canonicalize(body)
-	d := &Document{ID: DocumentID(text), Title: title, Text: text, Paragraphs: paras, Language: tag}
+	d := &Document{ID: DocumentID(text), Title: title, Text: text, Paragraphs: paras, Language: tag, split: split}
 	segmentDocumentBy(d, parts, split)
 	if len(d.Sentences) == 0 {
 		return nil, ErrEmptyDocument

@@ -13,12 +13,12 @@ type paragraphSplitter func(p string, trace *[]cutTrace) []byteSpan
 
 // Languages by the script they are written in when their tag names none:
 // those not listed are written in the Latin script.
-var (
-	cjkLanguages    = wordSet("zh ja yue wuu")
-	arabicLanguages = wordSet("ar fa ur ps ug sd ks")
-	greekLanguages  = wordSet("el grc")
-	otherScripts    = wordSet(`ko he yi ru uk be bg mk sr kk ky tg mn tt ba cv ce os ab hi mr ne sa bn pa gu
-or as ta te kn ml si th lo km my ka hy am ti bo dz dv iu`)
+const (
+	cjkLanguages    = "zh ja yue wuu"
+	arabicLanguages = "ar fa ur ps ug sd ks"
+	greekLanguages  = "el grc"
+	otherScripts    = `ko he yi ru uk be bg mk sr kk ky tg mn tt ba cv ce os ab hi mr ne sa bn pa gu
+or as ta te kn ml si th lo km my ka hy am ti bo dz dv iu`
 )
 
 // splitterFor returns how a text in language tag (normalized) is split, or
@@ -41,20 +41,21 @@ or as ta te kn ml si th lo km my ka hy am ti bo dz dv iu`)
 func splitterFor(tag string) (paragraphSplitter, error) {
 	base := baseLanguage(tag)
 	script := scriptOf(tag)
+	in := func(list string) bool { return script == "" && hasWord(list, base) }
 	switch {
-	case script == "Latn" || script == "" && !cjkLanguages[base] && !arabicLanguages[base] && !greekLanguages[base] && !otherScripts[base]:
-		if model, ok := punktModelOf[base]; ok {
+	case script == "Latn" || script == "" && !in(cjkLanguages) && !in(arabicLanguages) && !in(greekLanguages) && !in(otherScripts):
+		if model, ok := punktModelOf(base); ok {
 			return punktSplitter(model, "")
 		}
 		return nil, nil
-	case script == "Grek" || script == "" && greekLanguages[base]:
-		if model, ok := punktModelOf[base]; ok {
+	case script == "Grek" || in(greekLanguages):
+		if model, ok := punktModelOf(base); ok {
 			return punktSplitter(model, ";\u037e")
 		}
 		return terminalSplitter(greekTerminals, RuleGenericTerminal), nil
-	case strings.Contains(" Hans Hant Hani Jpan Hira Kana ", " "+script+" ") || script == "" && cjkLanguages[base]:
+	case hasWord("Hans Hant Hani Jpan Hira Kana", script) || in(cjkLanguages):
 		return func(p string, trace *[]cutTrace) []byteSpan { return spansFromCuts(p, cjkCuts(p), trace) }, nil
-	case script == "Arab" || script == "" && arabicLanguages[base]:
+	case script == "Arab" || in(arabicLanguages):
 		return terminalSplitter(arabicTerminals, RuleArabicTerminal), nil
 	}
 	return terminalSplitter(genericTerminals, RuleGenericTerminal), nil

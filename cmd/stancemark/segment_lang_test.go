@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"stancemark/annotations"
 	"stancemark/articles"
 )
@@ -142,6 +144,28 @@ func TestModelsNotInAppWasm(t *testing.T) {
 	for _, pkg := range strings.Fields(string(out)) {
 		if pkg == "stancemark/web/models" {
 			t.Errorf("app.wasm links %s", pkg)
+		}
+	}
+}
+
+// TestSegmentOutputSchema: what segment prints, with and without -explain
+// and -lang, follows web/schema/stancemark-segment.schema.json.
+func TestSegmentOutputSchema(t *testing.T) {
+	schema, err := jsonschema.NewCompiler().Compile(filepath.Join(repoRoot, "web", "schema", "stancemark-segment.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{nil, {"-explain"}, {"-lang", "de-CH", "-explain", "-"}, {"-lang", "ja", "-"}} {
+		out, errOut, code := stancemark(t, "見出し\n\n今日は雨です。明日は晴れ？\n", append([]string{"segment"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		v, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.Validate(v); err != nil {
+			t.Errorf("%v: %v", args, err)
 		}
 	}
 }

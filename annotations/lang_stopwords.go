@@ -6,7 +6,7 @@ import (
 )
 
 // stopWords are, for each Latin-script language DetectLanguage knows, some
-// 25 to 35 of its most common words, written here from general knowledge
+// 25 to 40 of its most common words, written here from general knowledge
 // of each language (articles, pronouns, prepositions, conjunctions, the
 // commonest verbs). A word in several lists counts for each of them by a
 // share (see voteLatin), so the words only one language has decide

@@ -170,6 +170,32 @@
 //     initialisms ("U.S.-led"), abbreviations ("Mr.Smith"), addresses,
 //     paths or file names.
 //
+// # Languages
+//
+// NewDocumentLang and ParsePlainTextLang split a text for a language, a
+// BCP 47 tag (NormalizeLanguage; DetectLanguage guesses one from the
+// text's script and, for the Latin script, its commonest words). English,
+// "und" and the Latin-script languages with no model are split as above,
+// exactly. The others:
+//
+//   - the languages of PunktLanguages (cs da de el es et fi fr it nl no pl
+//     pt sl sv tr): Punkt with the language's model, read from the
+//     ModelSource a program registers (SetModelSource) on the first use of
+//     the language, then the joins ellipsis-inside, quote-attribution and
+//     one-letter-abbreviation ("z. B.", "ο κ. Παπαδόπουλος"); Greek also
+//     splits after ";", its question mark (generic-terminal);
+//   - cjk-terminal (Chinese, Japanese): after 。！？, no space needed, with
+//     the closing brackets and quotes after them;
+//   - arabic-terminal (Arabic, Persian, Urdu, ...): after ؟ ۔ . ! ? and
+//     whitespace; "،" never splits;
+//   - generic-terminal (Russian, Ukrainian, Hebrew, Korean, Hindi, Thai and
+//     any other script): after . ! ? … । ॥ and whitespace before a letter,
+//     digit or opening quote that is not lowercase; not after a one-letter
+//     abbreviation or initial.
+//
+// Such a Document has its Language set and no segmenter version
+// (Segmenter 0), so that wherever it is kept its sentences are recorded.
+//
 // Document.Explain lists the boundaries with the rule that made or removed
 // each. Version 1 (SegmenterV1: Punkt and the first four rules, as
 // before) is kept unchanged to rebuild documents stored without their

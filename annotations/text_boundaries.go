@@ -139,11 +139,18 @@ type Boundary struct {
 // boundary of the Punkt tokenizer a rule removed. (A paragraph's start is
 // always a boundary and is not listed.) It explains how CurrentSegmenter
 // splits d.Text; SameAsCurrent tells whether d's own boundaries are those.
+//
+// A document split for a language (d.Language) is explained by that
+// language's rules.
 func (d *Document) Explain() []Boundary {
+	split := d.split
+	if split == nil {
+		split = func(p string, trace *[]cutTrace) []byteSpan { return splitParagraph(p, CurrentSegmenter, trace) }
+	}
 	var out []Boundary
 	for i, p := range strings.Split(d.Text, "\n\n") {
 		var trace []cutTrace
-		splitParagraph(p, CurrentSegmenter, &trace)
+		split(p, &trace)
 		sortCuts(trace)
 		cp, b := d.Paragraphs[i].Start, 0
 		for _, c := range trace {
@@ -156,9 +163,9 @@ func (d *Document) Explain() []Boundary {
 }
 
 // SameAsCurrent reports whether d's sentences are the ones the current
-// segmenter gives its text.
+// segmenter gives its text (for d.Language, when d was split for it).
 func (d *Document) SameAsCurrent() bool {
-	cur, err := NewDocument(d.Title, d.Text)
+	cur, err := d.Resegment()
 	return err == nil && sameSentences(cur, d.ExportDocument().Sentences) == nil
 }
 

@@ -51,8 +51,14 @@ func (d *Document) SplitSentence(i, at int) (*Document, error) {
 	return rebound(d, out)
 }
 
-// Resegment returns d's text split by CurrentSegmenter, with d's title.
-func (d *Document) Resegment() (*Document, error) { return NewDocument(d.Title, d.Text) }
+// Resegment returns d's text split by CurrentSegmenter (by the rules of
+// d.Language when d was split for it, NewDocumentLang), with d's title.
+func (d *Document) Resegment() (*Document, error) {
+	if d.split != nil {
+		return newDocumentSplit(d.Title, d.Text, d.Language, d.split)
+	}
+	return NewDocument(d.Title, d.Text)
+}
 
 // rebound returns d's text on the boundaries ss, renumbered s1..sN.
 func rebound(d *Document, ss []ExportSentence) (*Document, error) {

@@ -22,6 +22,19 @@ type Document struct {
 	// Segmenter is the segmenter version that split the text, or 0 when the
 	// boundaries were given (DocumentFromSentences, JoinSentences, ...).
 	Segmenter Segmenter
+	// Language is the BCP 47 tag of the language whose rules split the
+	// text (NewDocumentLang), when they are not segmenter version 2's (the
+	// English rules): then Segmenter is 0, so that the sentences are
+	// recorded wherever the document is kept. "" for English, "und" and
+	// the Latin-script languages with no model of their own.
+	Language string
+
+	// split is how the text was split when it was for Language (the
+	// language's rules, NewDocumentLang), for Explain, SameAsCurrent and
+	// Resegment; nil for segmenter version 2. A function rather than a
+	// call on Language, so that a program that never splits a language
+	// (app.wasm, so far) does not link the languages' rules.
+	split paragraphSplitter
 
 	index     map[string]int // sentence id -> index into Sentences
 	byteStart []int          // byte offset of each sentence's Start in Text
@@ -52,6 +65,11 @@ type Sentence struct {
 // an opening paragraph is never lost to the title. It returns the errors of
 // NewDocument.
 func ParsePlainText(src string) (*Document, error) {
+	return parsePlainText(src, NewDocument)
+}
+
+// parsePlainText is ParsePlainText with the Document built by newDoc.
+func parsePlainText(src string, newDoc func(title, body string) (*Document, error)) (*Document, error) {
 	src = normalizeNewlines(src)
 	rest := src
 	for rest != "" {
@@ -60,9 +78,9 @@ func ParsePlainText(src string) (*Document, error) {
 		if title := trimSpace(line); title != "" {
 			next, _, _ := strings.Cut(rest, "\n")
 			if IsTitleLine(title, next) {
-				return NewDocument(title, rest)
+				return newDoc(title, rest)
 			}
-			d, err := NewDocument("", src)
+			d, err := newDoc("", src)
 			if err != nil {
 				return nil, err
 			}

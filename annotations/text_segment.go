@@ -31,6 +31,11 @@ type byteSpan struct{ start, end int }
 // paragraph texts parts, which are d.Paragraphs in order, split by the
 // segmenter version v.
 func segmentDocument(d *Document, parts []string, v Segmenter) {
+	segmentDocumentBy(d, parts, func(p string, trace *[]cutTrace) []byteSpan { return splitParagraph(p, v, trace) })
+}
+
+// segmentDocumentBy is segmentDocument with the paragraphs split by split.
+func segmentDocumentBy(d *Document, parts []string, split paragraphSplitter) {
 	d.index = make(map[string]int)
 	byteBase := 0
 	for pi, p := range parts {
@@ -39,7 +44,7 @@ func segmentDocument(d *Document, parts []string, v Segmenter) {
 		}
 		cp := d.Paragraphs[pi].Start // code point at byte offset b
 		b := 0
-		for _, s := range splitParagraph(p, v, nil) {
+		for _, s := range split(p, nil) {
 			cp += utf8.RuneCountInString(p[b:s.start])
 			start := cp
 			cp += utf8.RuneCountInString(p[s.start:s.end])

@@ -322,7 +322,7 @@ func patchWorkerJS(js, base, version string) (string, error) {
 }
 
 // copySiteAssets copies the files of web into dst, but for app.wasm's
-// compressed copies (compressWasm writes them) and hidden files.
+// compressed copies (compressWasm writes them), hidden files and Go files.
 func copySiteAssets(web, dst string) error {
 	return filepath.WalkDir(web, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -338,8 +338,8 @@ func copySiteAssets(web, dst string) error {
 			}
 			return nil
 		}
-		if rel == "app.wasm.br" || rel == "app.wasm.gz" {
-			return nil
+		if rel == "app.wasm.br" || rel == "app.wasm.gz" || !d.IsDir() && strings.HasSuffix(rel, ".go") {
+			return nil // the Go source of web/models (the CLI's embedded models) is not an asset
 		}
 		target := filepath.Join(dst, rel)
 		if d.IsDir() {

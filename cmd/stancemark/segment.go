@@ -13,7 +13,7 @@ import (
 	"stancemark/articles"
 )
 
-const segmentUsage = `Usage: stancemark segment [-explain] [FILE|-]
+const segmentUsage = `Usage: stancemark segment [-lang TAG] [-explain] [FILE|-]
 
 Segment an article and print it as JSON. FILE is read as the app opens it:
 plain text (the first non-blank line is the title when it looks like one,
@@ -22,12 +22,25 @@ paragraphs), Markdown or HTML (by its extension, or sniffed), or the
 document of a stancemark/v1 export or an assignment (with the boundaries
 recorded in it). The output:
 
-	{"id", "title", "text", "boundaries", "paragraphs": [{"index", "start", "end"}],
+	{"id", "title", "text", "boundaries", "language", "languageSource",
+	 "paragraphs": [{"index", "start", "end"}],
 	 "sentences": [{"id", "paragraph", "start", "end", "text"}]}
 
 Offsets count Unicode code points into "text"; "boundaries" is the id of
 the sentence boundaries (annotations.BoundariesID). With no FILE, the
-bundled article is segmented; with "-", standard input.
+bundled article is segmented; with "-", standard input. "language" is the
+BCP 47 tag of the article's language and "languageSource" says where it
+came from: "given" (-lang) or "detected" (annotations.DetectLanguage: by
+the script, and for the Latin script by its commonest words; "und" when
+nothing is clear). An article is split by that language's rules (a Punkt
+model for cs da de el es et fi fr it nl no pl pt sl sv tr; cjk-terminal,
+arabic-terminal or generic-terminal for the other scripts; English's for
+English, "und" and other Latin-script languages). An export or an
+assignment keeps the boundaries recorded in it.
+
+  -lang TAG
+    	the article's language, a BCP 47 tag such as "de", "de-CH" or "ja"
+    	(default: detected)
 
   -explain
     	say why each boundary is where it is: every sentence gets "rule", the
@@ -45,6 +58,8 @@ type segmentJSON struct {
 	Title      string          `json:"title"`
 	Text       string          `json:"text"`
 	Boundaries string          `json:"boundaries"`
+	Language   string          `json:"language"`       // BCP 47
+	LangSource string          `json:"languageSource"` // "given" or "detected"
 	Paragraphs []paragraphJSON `json:"paragraphs"`
 	Sentences  []sentenceJSON  `json:"sentences"`
 	Current    *bool           `json:"current,omitempty"` // -explain
@@ -78,6 +93,7 @@ func runSegment(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), segmentUsage) }
 	explain := fs.Bool("explain", false, "say which rule made each boundary")
+	langFlag := fs.String("lang", "", "the article's language, a BCP 47 `tag` (default: detected)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -85,12 +101,21 @@ func runSegment(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return usageError{"segment takes at most one file"}
 	}
+	lang := segmentLanguage{source: "given"}
+	if *langFlag != "" {
+		tag, err := annotations.NormalizeLanguage(*langFlag)
+		if err != nil {
+			return usageError{"segment -lang: " + err.Error()}
+		}
+		lang.tag = tag
+	}
 	if fs.NArg() == 0 {
-		doc, err := annotations.ParsePlainText(articles.Bundled)
+		lang.detect(articles.Bundled)
+		doc, err := annotations.ParsePlainTextLang(articles.Bundled, lang.tag)
 		if err != nil {
 			return fmt.Errorf("segmenting the bundled article failed: %w", err)
 		}
-		return writeSegments(stdout, doc, *explain)
+		return writeSegments(stdout, doc, lang, *explain)
 	}
 	name := fs.Arg(0)
 	var b []byte
@@ -116,14 +141,34 @@ func runSegment(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if o.Document == nil {
 		return fmt.Errorf("segmenting %s failed: it is a %s, which holds no single article (segment takes an article, an export or an assignment)", name, o.Kind)
 	}
-	return writeSegments(stdout, o.Document, *explain)
+	doc := o.Document
+	lang.detect(doc.Text)
+	if o.Kind == annotations.OpenedDocument { // an export's boundaries stay as recorded
+		if doc, err = doc.ResegmentLang(lang.tag); err != nil {
+			return fmt.Errorf("segmenting %s failed: %w", name, err)
+		}
+	}
+	return writeSegments(stdout, doc, lang, *explain)
+}
+
+// segmentLanguage is the language segment splits an article for.
+type segmentLanguage struct {
+	tag    string // BCP 47, normalized
+	source string // "given" or "detected"
+}
+
+// detect sets the language detected in text when none was given.
+func (l *segmentLanguage) detect(text string) {
+	if l.tag == "" {
+		l.tag, l.source = annotations.DetectLanguage(text), "detected"
+	}
 }
 
 // writeSegments prints doc as segmentJSON, with the rules when explain is
 // set.
-func writeSegments(stdout io.Writer, doc *annotations.Document, explain bool) error {
+func writeSegments(stdout io.Writer, doc *annotations.Document, lang segmentLanguage, explain bool) error {
 	out := segmentJSON{ID: doc.ID, Title: doc.Title, Text: doc.Text, Boundaries: doc.BoundariesID(),
-		Paragraphs: []paragraphJSON{}, Sentences: []sentenceJSON{}}
+		Language: lang.tag, LangSource: lang.source, Paragraphs: []paragraphJSON{}, Sentences: []sentenceJSON{}}
 	for _, p := range doc.Paragraphs {
 		out.Paragraphs = append(out.Paragraphs, paragraphJSON(p))
 	}

@@ -21,16 +21,22 @@ const (
 	DerivedTitleRunes = 80
 )
 
+// sentenceEnds are the marks that end a sentence, in the scripts the
+// segmenter knows: Latin . ! ? …, the CJK 。！？ (and halfwidth ｡),
+// Arabic and Urdu ؟ ۔, Devanagari । ॥.
+const sentenceEnds = ".!?…。！？｡؟۔।॥"
+
 // IsTitleLine reports whether line, the first non-blank line of a text,
 // is its title. It is when it is short (at most MaxTitleLineRunes
 // characters and MaxTitleLineWords words) and
 //
-//   - does not end like a sentence or a clause (with . ! ? … , ; : after
-//     any closing quotes), and the text does not go on with a lowercase
+//   - does not end like a sentence or a clause (with one of sentenceEnds
+//     or , ; : after any closing quotes), and the text does not go on with a lowercase
 //     letter on the next line (a paragraph broken across lines); or
 //   - is followed by a blank line and is clearly a heading: at most
 //     MaxHeadingWords words, in title case (every word of four letters or
-//     more starts with a capital), such as "Is This the End of the Euro?".
+//     more starts with a capital), such as "Is This the End of the Euro?"
+//     (so never in a script without capitals).
 //
 // next is the line after it ("" when it is blank or there is none).
 func IsTitleLine(line, next string) bool {
@@ -42,12 +48,15 @@ func IsTitleLine(line, next string) bool {
 	if !strings.ContainsFunc(line, unicode.IsLetter) {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, closingQuotes+"’”"))
-	if !strings.ContainsRune(".!?…,;:", last) {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(line, closingQuotes+"’”」』）"))
+	if !strings.ContainsRune(sentenceEnds+",;:", last) {
 		return !unicode.IsLower(firstRune(trimSpace(next)))
 	}
-	if trimSpace(next) != "" || len(words) > MaxHeadingWords || last == ',' || last == ';' || last == ':' {
+	if trimSpace(next) != "" || len(words) > MaxHeadingWords || !strings.ContainsRune(sentenceEnds, last) {
 		return false
+	}
+	if !strings.ContainsFunc(line, unicode.IsUpper) {
+		return false // title case needs capitals: in a script without them (Devanagari, Arabic, CJK) it is a sentence
 	}
 	for _, w := range words {
 		w = strings.TrimLeft(w, openingQuotes)

@@ -30,6 +30,9 @@ func TestLedeRule(t *testing.T) {
 			"Heavy rain closed schools across the", "Heavy rain closed schools across the"},
 		{"a line ending in a comma", "In a move that surprised many,\n\nthe council voted no.",
 			"In a move that surprised many,", "In a move that surprised many,"},
+		{"a Chinese lede (。 ends a sentence)", "北京今天下雨。\n\n明天会晴。", "北京今天下雨。", "北京今天下雨。"},
+		{"an Arabic lede ending in ؟", "هل ستستمر المحادثات؟\n\nلا أحد يعرف.", "هل ستستمر المحادثات؟", "هل ستستمر المحادثات؟"},
+		{"a Hindi lede ending in ।", "बारिश से स्कूल बंद।\n\nसड़कें भर गईं।", "बारिश से स्कूल बंद।", "बारिश से स्कूल बंद।"},
 		{"a long first line", strings.Repeat("word ", 30) + "\n\nNext.",
 			strings.TrimSpace(strings.Repeat("word ", 16)) + "…", strings.TrimSpace(strings.Repeat("word ", 30))},
 	}

@@ -1,11 +1,9 @@
 package app
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -13,8 +11,10 @@ import (
 )
 
 // Everything Stancemark keeps in the browser's localStorage goes through
-// this file: the keys, the save and restore path of the work, and the
-// records of the library and the classroom. Every key starts with
+// this file and its neighbours: here the keys, the save and restore path of
+// the work and the library's records; the classroom's in persist_class.go,
+// a project's in persist_project.go, the adjudications' in
+// persist_adjudication.go. Every key starts with
 // "stancemark/" and carries the version of what it holds; what each holds
 // is pinned by the fixtures in testdata/saved.
 
@@ -311,206 +311,8 @@ func (s *session) putBack(d *deletedDoc) error {
 	return errors.Join(errs...)
 }
 
-// storeAssignment keeps an assignment opened or made here. One kept
-// already is left as it is: opening a link again rewrites nothing, and a
-// teacher's copy with the key is never replaced by a student's without.
-func (s *session) storeAssignment(a *annotations.Assignment) error {
-	if _, ok := s.storedAssignment(a.ID); ok {
-		return nil
-	}
-	var buf bytes.Buffer
-	if err := annotations.WriteAssignment(&buf, a); err != nil {
-		return err
-	}
-	return s.store.set(assignmentKey(a.ID), buf.String())
-}
-
-// storedAssignment is the file of an assignment kept here.
-func (s *session) storedAssignment(id string) ([]byte, bool) {
-	data, ok, _ := s.store.get(assignmentKey(id))
-	return []byte(data), ok
-}
-
-// rememberMade keeps an assignment made here, for the dashboard's list.
-func (s *session) rememberMade(a *annotations.Assignment) {
-	if err := s.storeAssignment(a); err != nil {
-		s.setError("The assignment could not be kept in this browser (%v); keep the downloaded file.", err)
-		return
-	}
-	ids := append(s.madeIDs(), a.ID)
-	data, _ := json.Marshal(ids)
-	_ = s.store.set(keyMade, string(data))
-}
-
-// madeIDs are the ids of the assignments made here, oldest first.
-func (s *session) madeIDs() []string {
-	var ids []string
-	if data, ok, _ := s.store.get(keyMade); ok {
-		_ = json.Unmarshal([]byte(data), &ids)
-	}
-	return ids
-}
-
 // storageUsage is how many bytes Stancemark's keys take.
 func (s *session) storageUsage() int { return s.store.usage() }
 
 // storeProject and storedProject (the project file itself, in IndexedDB)
 // are in project_store.go.
-
-// loadProjectState reads the annotator's place in a project.
-func (s *session) loadProjectState(id string) projectProgress {
-	var st projectProgress
-	if data, ok, _ := s.store.get(projectStateKey(id)); ok {
-		_ = json.Unmarshal([]byte(data), &st) // an unreadable place starts again at the first task; the work is kept apart
-	}
-	return st
-}
-
-// saveProjectState stores the annotator's place in a project.
-func (s *session) saveProjectState(id string, st projectProgress) error {
-	data, err := json.Marshal(st)
-	if err != nil {
-		return err
-	}
-	return s.store.set(projectStateKey(id), string(data))
-}
-
-// taskWork is the saved work on one task of a project, or nil.
-func (s *session) taskWork(p *annotations.Project, taskID string) (*annotations.Workspace, error) {
-	data, ok, err := s.store.get(projectTaskKey(p.ID, taskID))
-	if err != nil || !ok {
-		return nil, err
-	}
-	_, pd, _, err := p.Task(taskID)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := pd.Document()
-	if err != nil {
-		return nil, err
-	}
-	return annotations.RestoreWorkspace(doc, []byte(data))
-}
-
-// hasTaskWork reports whether work on a task of a project is saved here.
-func (s *session) hasTaskWork(projectID, taskID string) bool {
-	_, ok, _ := s.store.get(projectTaskKey(projectID, taskID))
-	return ok
-}
-
-// storeTaskWork saves the work on a task of a project that is not on
-// screen (a submission opened to go on with it).
-func (s *session) storeTaskWork(projectID, taskID string, ws *annotations.Workspace) error {
-	data, err := ws.MarshalState()
-	if err != nil {
-		return err
-	}
-	return s.store.set(projectTaskKey(projectID, taskID), string(data))
-}
-
-// Classroom records (issue 17).
-
-// attemptsKey is where a student's submissions of an assignment are
-// counted (attemptRecord), so the next handin says its attempt and
-// whether feedback had been shown before it.
-func attemptsKey(id string) string { return assignmentKey(id) + "/attempts" }
-
-// attemptRecord is the value of attemptsKey.
-type attemptRecord struct {
-	Attempts      int  `json:"attempts"`
-	FeedbackShown bool `json:"feedbackShown"`
-}
-
-// attempts reads the student's record for assignment id (zero if none or unreadable).
-func (s *session) attempts(id string) attemptRecord {
-	var r attemptRecord
-	if data, ok, _ := s.store.get(attemptsKey(id)); ok {
-		_ = json.Unmarshal([]byte(data), &r)
-	}
-	return r
-}
-
-// setAttempts keeps the student's record for assignment id.
-func (s *session) setAttempts(id string, r attemptRecord) error {
-	data, _ := json.Marshal(r)
-	return s.store.set(attemptsKey(id), string(data))
-}
-
-// classKey is where the dashboard keeps the class of an assignment: a
-// compact stancemark-class/v1 (the assignment with its key, and the files
-// loaded, handins without a copy of the text).
-func classKey(id string) string { return "stancemark/v1/class/" + id }
-
-// keyDashboard holds the id of the assignment open in the dashboard, so a
-// reload comes back to it.
-const keyDashboard = "stancemark/v1/dashboard"
-
-// storeClass keeps c in this browser (see classKey).
-func (s *session) storeClass(c *annotations.Class) error {
-	var buf bytes.Buffer
-	if err := annotations.WriteClass(&buf, c, true); err != nil {
-		return err
-	}
-	if err := s.store.set(classKey(c.Assignment.ID), buf.String()); err != nil {
-		return err
-	}
-	return s.store.set(keyDashboard, c.Assignment.ID)
-}
-
-// storedClass is the class of assignment id kept here, if any.
-func (s *session) storedClass(id string) (*annotations.Class, bool, error) {
-	data, ok, _ := s.store.get(classKey(id))
-	if !ok {
-		return nil, false, nil
-	}
-	c, err := annotations.ReadClass(strings.NewReader(data))
-	return c, err == nil, err
-}
-
-// dashboardAssignment is the id of the assignment the dashboard had open.
-func (s *session) dashboardAssignment() string {
-	id, _, _ := s.store.get(keyDashboard)
-	return id
-}
-
-// forgetDashboard records that the dashboard has no assignment open.
-func (s *session) forgetDashboard() { s.store.remove(keyDashboard) }
-
-// adjListed is an adjudication kept here, as the Adjudicate view lists them.
-type adjListed struct {
-	Scope string `json:"scope"`
-	Title string `json:"title"`
-}
-
-// storeAdjudication keeps an adjudication and lists it (newest last).
-func (s *session) storeAdjudication(r *adjRecord) error {
-	data, err := r.marshal()
-	if err == nil {
-		err = s.store.set(adjudicationKey(r.scope()), data)
-	}
-	if err != nil {
-		return err
-	}
-	list := slices.DeleteFunc(s.adjudicationsKept(), func(l adjListed) bool { return l.Scope == r.scope() })
-	list = append(list, adjListed{Scope: r.scope(), Title: r.Title})
-	b, _ := json.Marshal(list)
-	return s.store.set(keyAdjudications, string(b))
-}
-
-// storedAdjudication reads a kept adjudication (nil, nil when there is none).
-func (s *session) storedAdjudication(scope string) (*adjRecord, error) {
-	data, ok, err := s.store.get(adjudicationKey(scope))
-	if err != nil || !ok {
-		return nil, err
-	}
-	return readAdjRecord(data)
-}
-
-// adjudicationsKept lists the adjudications kept here, oldest first.
-func (s *session) adjudicationsKept() []adjListed {
-	var list []adjListed
-	if data, ok, _ := s.store.get(keyAdjudications); ok {
-		_ = json.Unmarshal([]byte(data), &list) // an unreadable list is rebuilt as adjudications are saved; they stay kept
-	}
-	return list
-}

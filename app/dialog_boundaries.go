@@ -101,7 +101,7 @@ func keyNote(s *session, doc *annotations.Document) string {
 		return ""
 	}
 	n := all - len(key)
-	return fmt.Sprintf("%s of your highlights cannot be placed on these sentences: the key leaves %s out.", plural(n, "highlight"), map[bool]string{true: "it", false: "them"}[n == 1])
+	return fmt.Sprintf("%d of your highlights cannot be placed on these sentences: the key leaves %s out.", n, map[bool]string{true: "it", false: "them"}[n == 1])
 }
 
 func (d *dialogBoundaries) id(name string) string { return d.P.Scope + "-bd-" + name }
@@ -163,7 +163,7 @@ func (d *dialogBoundaries) row(i int) app.UI {
 	n := strconv.Itoa(i)
 	splitting := i == d.P.Splitting
 	join := app.Button().ID(d.id("join-"+n)).Class("bd-join").DataSet("index", n).
-		Aria("label", fmt.Sprintf("Join sentence %d with the next", i+1)).Text("Join with next").
+		Aria("label", fmt.Sprintf("Join with next, sentence %d", i+1)).Text("Join with next").
 		OnClick(d.onJoin, app.EventScope(d.P.Scope+"j"+n))
 	if !r.CanJoin {
 		join = join.Disabled(true).Title("The last sentence of a paragraph cannot be joined with the next")
@@ -173,7 +173,7 @@ func (d *dialogBoundaries) row(i int) app.UI {
 		app.Span().Class("bd-actions").Body(
 			join,
 			app.Button().ID(d.id("split-"+n)).Class("bd-split").DataSet("index", n).
-				Aria("label", fmt.Sprintf("Split sentence %d…", i+1)).Aria("expanded", strconv.FormatBool(splitting)).
+				Aria("label", fmt.Sprintf("Split…, sentence %d", i+1)).Aria("expanded", strconv.FormatBool(splitting)).
 				Text("Split…").OnClick(d.onSplitting, app.EventScope(d.P.Scope+"s"+n)),
 		),
 		app.If(splitting, func() app.UI { return d.splitPanel(r) }),

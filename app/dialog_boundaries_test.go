@@ -163,3 +163,20 @@ func TestProjectDialogBoundaries(t *testing.T) {
 		t.Error("the drafts stay after the project was made")
 	}
 }
+
+// TestAssignmentDialogKeys: while "make an assignment" is open, a label key
+// or u pressed on its buttons changes nothing behind it; Escape closes it.
+func TestAssignmentDialogKeys(t *testing.T) {
+	s, _ := openOwn(t)
+	s.showTeacher(true)
+	n := len(s.ws.Annotations())
+	s.run(cmdTag, false, "2")
+	s.run(cmdUndo, false, "u")
+	if len(s.ws.Annotations()) != n || s.ws.Annotations()[0].Label != "supports" {
+		t.Errorf("keys in the dialog changed the work behind it: %+v", s.ws.Annotations())
+	}
+	s.run(cmdEscape, false, "Escape")
+	if s.overlay != overlayNone {
+		t.Error("Escape left the dialog open")
+	}
+}

@@ -59,7 +59,9 @@
 //     and the content ids (ProjectHash, ProjectID, ClaimID, TaskID;
 //     project_hash.go), NewProject (project_new.go), the inputs of `project new` and of the
 //     app's New project read from names and bytes (ReadProjectSources,
-//     SniffProjectFile, ProjectSources.Project, ClaimLines; project_sources*.go)
+//     SniffProjectFile, ProjectSources.Project, ClaimLines; project_sources*.go;
+//     ProjectSources.Documents and ProjectSettings.Boundaries for the
+//     sentences an author fixed in the dialog)
 //     and the overlap rule
 //     (Project.AnnotatorsOf, Project.TasksOf; project_assign.go). An
 //     annotator's work comes back as a "stancemark-submission/v1"

@@ -20,6 +20,11 @@ type ProjectSettings struct {
 	Annotators []string
 	Overlap    int // with Annotators: how many get each task; 0 → all of them
 	Options    ProjectOptions
+	// Boundaries are sentence boundaries an author fixed (the app's New
+	// project dialog), by document id: the article with that id gets
+	// these sentences instead of the segmenter's (DocumentFromSentences
+	// checks them). An id no article has is ignored.
+	Boundaries map[string][]ExportSentence
 }
 
 // DefaultScheme is the scheme a project of ps gets when its settings give
@@ -59,12 +64,31 @@ func (ps *ProjectSources) Project(s ProjectSettings) (*Project, error) {
 		Articles: make([]ArticleInput, len(ps.articles)),
 	}
 	for i, a := range ps.articles {
-		in.Articles[i] = ArticleInput{Key: a.key, Document: a.doc, Source: a.source, Meta: a.meta}
+		doc := a.doc
+		if ss, ok := s.Boundaries[doc.ID]; ok {
+			if doc, err = DocumentFromSentences(a.doc.Title, a.doc.Text, ss); err != nil {
+				return nil, fmt.Errorf("%s: the sentences fixed for it: %w", a.source, err)
+			}
+		}
+		in.Articles[i] = ArticleInput{Key: a.key, Document: doc, Source: a.source, Meta: a.meta}
 	}
 	if len(pairs) == 0 {
 		in.Claims = s.Claims
 	}
 	return NewProject(in)
+}
+
+// Documents returns the articles' documents, segmented, in input order
+// (an article whose text is an earlier one's is there again; the
+// project keeps one document of each text). They are ps's own: change
+// their boundaries with Document.JoinSentences and SplitSentence, which
+// return new documents, and give those to ProjectSettings.Boundaries.
+func (ps *ProjectSources) Documents() []*Document {
+	out := make([]*Document, len(ps.articles))
+	for i, a := range ps.articles {
+		out[i] = a.doc
+	}
+	return out
 }
 
 // tasks checks the pairs against the articles and returns them with the

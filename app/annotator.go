@@ -177,8 +177,8 @@ func (a *Annotator) Render() app.UI {
 		newBoundaryDialog(s),
 		&libraryDialog{Entries: s.sortedEntries(), Current: s.doc.ID, Confirm: s.library.confirm, Usage: s.library.usage, s: s},
 		&studentDialog{Name: s.student, s: s},
-		newProjectDialogOf(s), // project_new_dialog.go
-		&assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()), Link: s.teacher.link, AppURL: browserURL(), s: s},
+		newProjectDialogOf(s),  // project_new_dialog.go
+		newAssignmentDialog(s), // assignment_dialog.go
 	)
 }
 

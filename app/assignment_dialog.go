@@ -20,7 +20,23 @@ type assignmentDialog struct {
 	KeySize    int
 	Link       string
 	AppURL     string // where links point (the page's address)
+	Bounds     boundaryView
 	s          *session
+}
+
+// newAssignmentDialog is the dialog's props from the session: the key is
+// counted on the sentences fixed in the dialog, if any.
+func newAssignmentDialog(s *session) *assignmentDialog {
+	sc := s.ws.Scheme()
+	open := s.overlay == overlayTeacher
+	d := &assignmentDialog{DocTitle: s.doc.Title, SchemeName: sc.Name, Target: sc.Target, KeySize: len(s.ws.Annotations()),
+		Link: s.teacher.link, AppURL: browserURL(), Bounds: boundaryViewOf(s, scopeAssignment, open), s: s}
+	if doc := s.assignmentOn(); open && doc != s.doc {
+		if key, err := s.keyOn(doc); err == nil {
+			d.KeySize = len(key)
+		}
+	}
+	return d
 }
 
 func (d *assignmentDialog) Render() app.UI {
@@ -41,6 +57,7 @@ func (d *assignmentDialog) Render() app.UI {
 			useKey,
 			app.Label().For("as-use-key").Text(fmt.Sprintf(" Use my %d highlights as the answer key", d.KeySize)),
 		),
+		&dialogBoundaries{P: d.Bounds, s: d.s},
 		app.FieldSet().ID("as-mode").Body(
 			app.Legend().Text("Mode"),
 			app.P().Body(

@@ -100,6 +100,12 @@ func (s *session) run(cmd command, extend bool, key string) {
 		s.newProjectKey(cmd)
 		return
 	}
+	if s.overlay == overlayTeacher { // the same for "make an assignment": a digit or u pressed on its sentence editor's buttons changes nothing behind it
+		if cmd == cmdEscape {
+			s.showTeacher(false)
+		}
+		return
+	}
 	if s.mode == modeAdjudicate {
 		s.adjRun(cmd, key) // the Adjudicate view has its own meaning for the keys
 		return

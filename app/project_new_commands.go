@@ -29,8 +29,9 @@ type newProjectState struct {
 	scheme string              // a preset id, customScheme, or "" for the inputs' default
 	labels []annotations.Label // the label editor's labels
 	cols   annotations.ProjectColumns
-	err    string // why the last attempt failed: names the file, line and column
-	busy   string // what is being done, while the project is made
+	err    string        // why the last attempt failed: names the file, line and column
+	busy   string        // what is being done, while the project is made
+	bounds projectBounds // the articles' sentences fixed in the dialog (dialog_boundaries_commands.go)
 }
 
 // inputFile is one input file chosen or dropped, with what it is.
@@ -92,6 +93,7 @@ func (s *session) addProjectFile(name string, data []byte, err error) {
 		return
 	}
 	np.err = ""
+	np.bounds.staleSources()
 	if i := slices.IndexFunc(np.files, func(g inputFile) bool { return g.Name == name }); i >= 0 {
 		np.files[i] = f
 	} else {
@@ -108,6 +110,7 @@ func (s *session) addProjectFile(name string, data []byte, err error) {
 func (s *session) removeProjectFile(name string) {
 	np := &s.newProject
 	np.files = slices.DeleteFunc(np.files, func(f inputFile) bool { return f.Name == name })
+	np.bounds.staleSources()
 	s.announce("%s removed.", name)
 	s.refresh()
 }
@@ -202,6 +205,7 @@ func (s *session) chooseProjectScheme(id string) {
 // or "text".
 func (s *session) setProjectColumn(which, col string) {
 	c := &s.newProject.cols
+	s.newProject.bounds.staleSources()
 	switch which {
 	case "id":
 		c.ID = col
@@ -351,6 +355,7 @@ func (np *newProjectState) build(f newProjectForm) (*annotations.Project, []byte
 		Title: f.Title, Scheme: sc, Codebook: formCodebook(f, sc),
 		Claims: annotations.ClaimLines(plainText(f.Claims)), Annotators: annotations.AnnotatorList(f.Annotators),
 		Overlap: f.Overlap, Options: annotations.ProjectOptions{OverallStance: f.Overall},
+		Boundaries: np.bounds.boundaries(),
 	}
 	if set.Overlap > 0 && len(set.Annotators) == 0 {
 		return nil, nil, errors.New("An overlap needs annotators: list them, separated by commas.")

@@ -29,6 +29,7 @@ type newProjectDialog struct {
 	SchemeLabels []annotations.Label // the labels the project gets, for the codebook
 	Err          string
 	Busy         string
+	Bounds       boundaryView
 	s            *session
 }
 
@@ -39,7 +40,8 @@ type inputFileRow struct{ Name, Kind string }
 func newProjectDialogOf(s *session) *newProjectDialog {
 	np := &s.newProject
 	d := &newProjectDialog{Columns: np.tableColumns(), Cols: np.cols, Scheme: np.scheme, Labels: np.labels,
-		Problems: labelProblems(np.labels), SchemeLabels: customLabels(np.chosenScheme().Labels), Err: np.err, Busy: np.busy, s: s}
+		Problems: labelProblems(np.labels), SchemeLabels: customLabels(np.chosenScheme().Labels), Err: np.err, Busy: np.busy,
+		Bounds: boundaryViewOf(s, scopeProject, s.overlay == overlayNewProject), s: s}
 	for _, f := range np.files {
 		kind := f.Kind.String()
 		if len(f.Columns) > 0 && f.Kind == annotations.ProjectTable {
@@ -56,6 +58,7 @@ func (d *newProjectDialog) Render() app.UI {
 		app.P().Text("A research project: articles, the claims to judge them against, the labels and a codebook. "+
 			"It is made as `stancemark project new` makes it from the same files, downloaded to share with your annotators, and opened here."),
 		d.inputs(),
+		&dialogBoundaries{P: d.Bounds, s: d.s},
 		app.Label().For("np-name").Text("Title (optional: otherwise the first article's title)"),
 		app.Input().ID("np-name").Type("text").AutoComplete(false),
 		app.Label().For("np-claims").Text("Claims, one per line (every article that no stances.csv row pairs is judged against each)"),

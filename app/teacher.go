@@ -16,6 +16,8 @@ type teacherState struct {
 	madeFrom  assignmentInput
 	madeAtVer uint64
 	madeDoc   string
+	madeOn    *annotations.Document // the document it is on (the draft's, when its sentences were fixed)
+	bounds    assignmentBounds      // the sentences fixed in the dialog (dialog_boundaries_commands.go)
 }
 
 // assignmentInput is what the teacher typed in the dialog.
@@ -26,7 +28,9 @@ type assignmentInput struct {
 }
 
 // makeAssignment builds the assignment of the open document with the active
-// label set; the key is the teacher's highlights when asked for.
+// label set; the key is the teacher's highlights when asked for. The
+// document is on the sentences fixed in the dialog, if any, and the key's
+// highlights are moved onto them by their text.
 func (s *session) makeAssignment(in assignmentInput) (*annotations.Assignment, bool) {
 	if t := strings.TrimSpace(in.Target); t != "" && t != s.ws.Scheme().Target {
 		if err := s.ws.SetTarget(t); err != nil {
@@ -35,7 +39,8 @@ func (s *session) makeAssignment(in assignmentInput) (*annotations.Assignment, b
 		}
 		s.changed()
 	}
-	if t := s.teacher; t.made != nil && t.madeFrom == in && t.madeAtVer == s.ws.Version() && t.madeDoc == s.doc.ID {
+	doc := s.assignmentOn()
+	if t := s.teacher; t.made != nil && t.madeFrom == in && t.madeAtVer == s.ws.Version() && t.madeDoc == s.doc.ID && t.madeOn == doc {
 		return t.made, true
 	}
 	title := strings.TrimSpace(in.Title)
@@ -44,16 +49,20 @@ func (s *session) makeAssignment(in assignmentInput) (*annotations.Assignment, b
 	}
 	var key []annotations.Annotation
 	if in.UseKey {
-		key = s.ws.Annotations()
+		var err error
+		if key, err = s.keyOn(doc); err != nil {
+			s.fail("Placing the key on the fixed sentences failed: %v.", err)
+			return nil, false
+		}
 	}
-	a := annotations.NewAssignment(title, strings.TrimSpace(in.Instructions), s.doc, s.ws.Scheme(), key,
+	a := annotations.NewAssignment(title, strings.TrimSpace(in.Instructions), doc, s.ws.Scheme(), key,
 		annotations.AssignmentOptions{Mode: in.Mode})
 	if err := a.Validate(); err != nil {
 		s.fail("Making the assignment failed: %v.", err)
 		return nil, false
 	}
 	s.rememberMade(a)
-	s.teacher.made, s.teacher.madeFrom, s.teacher.madeAtVer, s.teacher.madeDoc = a, in, s.ws.Version(), s.doc.ID
+	s.teacher.made, s.teacher.madeFrom, s.teacher.madeAtVer, s.teacher.madeDoc, s.teacher.madeOn = a, in, s.ws.Version(), s.doc.ID, doc
 	return a, true
 }
 
